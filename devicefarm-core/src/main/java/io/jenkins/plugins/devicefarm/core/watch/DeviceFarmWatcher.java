@@ -1,0 +1,98 @@
+package io.jenkins.plugins.devicefarm.core.watch;
+
+import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+
+/**
+ * The engine: one small scheduler (a fixed handful of threads, never one per watch) that
+ * follows any number of runs, jobs and sessions, stops them on request and creates sessions.
+ * Threads only make calls; every wait between calls is a scheduled task, not a sleeping thread.
+ */
+public final class DeviceFarmWatcher implements AutoCloseable {
+    public static final int DEFAULT_THREADS = 2;
+
+    private final PollSettings settings;
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    public DeviceFarmWatcher(PollSettings settings) {
+        this(settings, DEFAULT_THREADS);
+    }
+
+    public DeviceFarmWatcher(PollSettings settings, int threads) {
+        this.settings = settings;
+        this.scheduler = new ScheduledThreadPoolExecutor(threads, daemonThreads());
+        this.scheduler.setRemoveOnCancelPolicy(true); // cancelled polls must not pile up in the queue
+    }
+
+    public PollSettings settings() {
+        return settings;
+    }
+
+    /** Follows a run, job or session (from its ARN alone, e.g. after a restart) with the default poll settings. */
+    public Watch watch(DeviceFarmClient client, DeviceFarmArn arn, WatchOptions options) {
+        return watch(client, arn, options, settings);
+    }
+
+    /** As {@link #watch(DeviceFarmClient, DeviceFarmArn, WatchOptions)} with poll settings of its own. */
+    public Watch watch(DeviceFarmClient client, DeviceFarmArn arn, WatchOptions options, PollSettings pollSettings) {
+        DeviceFarmCalls.requireWatchable(arn);
+        PolledWatch w = new PolledWatch(client, arn, options, pollSettings, scheduler);
+        w.start();
+        return w;
+    }
+
+    /**
+     * Stops a run, job or session now, retrying until Device Farm accepts the stop, and follows
+     * it to its final state. Fails with {@link StopFailedException} naming the ARN when it cannot.
+     */
+    public CompletableFuture<Outcome> stop(DeviceFarmClient client, DeviceFarmArn arn, String reason) {
+        DeviceFarmCalls.requireWatchable(arn);
+        PolledWatch w = new PolledWatch(client, arn, WatchOptions.untilCompleted(), settings, scheduler);
+        return w.cancel(reason);
+    }
+
+    /**
+     * Creates a remote access session and completes with it as first seen (usually PENDING).
+     * Invalid input throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
+     * at once, before any request. Record the ARN, then {@link #watch} it until RUNNING.
+     */
+    public CompletableFuture<Outcome> createSession(DeviceFarmClient client, SessionRequest request) {
+        return new SessionCreator(client, request, settings, scheduler).start();
+    }
+
+    /** Every job of a run, all pages, fetched on the scheduler. */
+    public CompletableFuture<List<Outcome>> listJobs(DeviceFarmClient client, DeviceFarmArn run) {
+        return CompletableFuture.supplyAsync(() -> DeviceFarmCalls.listJobs(client, run), scheduler);
+    }
+
+    /** Threads the engine owns; a fixed number, whatever the number of watches. */
+    public int threadCount() {
+        return scheduler.getCorePoolSize();
+    }
+
+    /** Tasks waiting for their time: roughly one per live watch. */
+    public int pendingTasks() {
+        return scheduler.getQueue().size();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "devicefarm-watcher-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.devicefarm.core.watch;
+
+import java.time.Duration;
+
+/** What one watch waits for and for how long. */
+public final class WatchOptions {
+    private final WatchTarget target;
+    private final Duration timeout;
+    private final boolean stopOnTimeout;
+
+    private WatchOptions(WatchTarget target, Duration timeout, boolean stopOnTimeout) {
+        this.target = target;
+        this.timeout = timeout;
+        this.stopOnTimeout = stopOnTimeout;
+    }
+
+    /** Until COMPLETED, no deadline. */
+    public static WatchOptions untilCompleted() {
+        return new WatchOptions(WatchTarget.COMPLETED, null, true);
+    }
+
+    /** Until a session is RUNNING (or ended), no deadline. */
+    public static WatchOptions untilRunning() {
+        return new WatchOptions(WatchTarget.RUNNING, null, true);
+    }
+
+    /**
+     * A deadline from now; null for none. When it passes the watch fails with
+     * {@link WatchTimeoutException}, after stopping the resource if {@code stopOnTimeout}.
+     */
+    public WatchOptions timeout(Duration timeout, boolean stopOnTimeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new io.jenkins.plugins.devicefarm.core.InvalidInputException("timeoutMinutes",
+                    "must be more than 0, was " + timeout.toMinutes(), "Leave it empty to wait without a deadline");
+        }
+        return new WatchOptions(target, timeout, stopOnTimeout);
+    }
+
+    public WatchTarget target() { return target; }
+    public Duration timeout() { return timeout; }
+    public boolean stopOnTimeout() { return stopOnTimeout; }
+}
