@@ -49,6 +49,12 @@ public enum ArnKind {
         };
     }
 
+    /** "a run", "an upload": for messages. */
+    public String withArticle() {
+        String d = displayName();
+        return ("aeiou".indexOf(d.charAt(0)) >= 0 ? "an " : "a ") + d;
+    }
+
     static ArnKind ofType(String type) {
         for (ArnKind k : values()) {
             if (k.type.equals(type)) {

@@ -78,7 +78,7 @@ public final class DeviceFarmArn implements Serializable {
                     "Enter " + want + example(expected));
         }
         if (expected.length > 0 && !Arrays.asList(expected).contains(kind)) {
-            throw new InvalidInputException(field, "is the ARN of a " + kind.displayName() + ", not of " + want,
+            throw new InvalidInputException(field, "is the ARN of " + kind.withArticle() + ", not " + want,
                     "Enter " + want + example(expected));
         }
         String account = m.group(4);
@@ -154,7 +154,7 @@ public final class DeviceFarmArn implements Serializable {
     }
 
     private static String describe(ArnKind... kinds) {
-        return "the ARN of a " + Arrays.stream(kinds).map(ArnKind::displayName).collect(Collectors.joining(" or a "));
+        return "the ARN of " + Arrays.stream(kinds).map(ArnKind::withArticle).collect(Collectors.joining(" or "));
     }
 
     private static String example(ArnKind... kinds) {

@@ -58,7 +58,7 @@ final class DeviceFarmCalls {
 
     private static IllegalArgumentException unsupported(DeviceFarmArn arn) {
         return new io.jenkins.plugins.devicefarm.core.InvalidInputException("arn",
-                "is the ARN of a " + arn.kind().displayName() + ", which cannot be watched or stopped",
+                "is the ARN of " + arn.kind().withArticle() + ", which cannot be watched or stopped",
                 "Enter the ARN of a run, a job or a remote access session");
     }
 }
