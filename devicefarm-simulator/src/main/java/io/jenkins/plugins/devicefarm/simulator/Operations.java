@@ -1,0 +1,206 @@
+package io.jenkins.plugins.devicefarm.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The Device Farm operations the simulator speaks: each reads its request members, applies the
+ * account's rules through {@link DeviceFarmState}, and renders the result with {@link Views}.
+ * Every operation sees one {@code now}, so a response is consistent with itself.
+ */
+final class Operations {
+    static final Set<String> TEST_TYPES = Set.of(
+            "BUILTIN_FUZZ", "BUILTIN_EXPLORER", "WEB_PERFORMANCE_PROFILE", "APPIUM_JAVA_JUNIT", "APPIUM_JAVA_TESTNG",
+            "APPIUM_PYTHON", "APPIUM_NODE", "APPIUM_RUBY", "APPIUM_WEB_JAVA_JUNIT", "APPIUM_WEB_JAVA_TESTNG",
+            "APPIUM_WEB_PYTHON", "APPIUM_WEB_NODE", "APPIUM_WEB_RUBY", "CALABASH", "INSTRUMENTATION",
+            "UIAUTOMATION", "UIAUTOMATOR", "XCTEST", "XCTEST_UI", "REMOTE_ACCESS_RECORD", "REMOTE_ACCESS_REPLAY");
+    static final Set<String> BILLING_METHODS = Set.of("METERED", "UNMETERED");
+    static final Set<String> INTERACTION_MODES = Set.of("INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY");
+
+    private final DeviceFarmState state;
+    private final Pager pager;
+    private final Map<String, BiFunction<JsonNode, Instant, ObjectNode>> handlers = Map.ofEntries(
+            Map.entry("CreateRemoteAccessSession", this::createRemoteAccessSession),
+            Map.entry("GetRemoteAccessSession", (r, now) -> sessionResponse(session(r), now)),
+            Map.entry("StopRemoteAccessSession", this::stopRemoteAccessSession),
+            Map.entry("ListRemoteAccessSessions", this::listRemoteAccessSessions),
+            Map.entry("ScheduleRun", this::scheduleRun),
+            Map.entry("GetRun", (r, now) -> runResponse(run(r), now)),
+            Map.entry("StopRun", this::stopRun),
+            Map.entry("ListRuns", this::listRuns),
+            Map.entry("GetJob", (r, now) -> jobResponse(job(r), now)),
+            Map.entry("StopJob", this::stopJob),
+            Map.entry("ListJobs", this::listJobs),
+            Map.entry("GetProject", this::getProject),
+            Map.entry("ListProjects", this::listProjects),
+            Map.entry("GetDevice", this::getDevice),
+            Map.entry("ListDevices", this::listDevices),
+            Map.entry("ListDevicePools", this::listDevicePools));
+
+    Operations(DeviceFarmState state, int pageSize) {
+        this.state = state;
+        this.pager = new Pager(pageSize);
+    }
+
+    boolean supports(String operation) {
+        return handlers.containsKey(operation);
+    }
+
+    ObjectNode handle(String operation, JsonNode request, Instant now) {
+        BiFunction<JsonNode, Instant, ObjectNode> handler = handlers.get(operation);
+        if (handler == null) {
+            throw new ApiException("UnknownOperationException", 400, "The simulator does not implement " + operation + ".");
+        }
+        return handler.apply(request, now);
+    }
+
+    /** The ARN a request is about, for the journal: its {@code arn}, else its project or device. */
+    static String mainArn(JsonNode request) {
+        for (String field : new String[] {"arn", "projectArn", "deviceArn"}) {
+            JsonNode node = request.get(field);
+            if (node != null && node.isTextual()) {
+                return node.asText();
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode createRemoteAccessSession(JsonNode request, Instant now) {
+        String projectArn = Requests.required(request, "projectArn");
+        state.project("projectArn", projectArn);
+        ScenarioDevice device = state.device("deviceArn", Requests.required(request, "deviceArn"));
+        String name = Requests.optional(request, "name");
+        SimSession session = state.createSession(new SimSession.Request(
+                projectArn,
+                device,
+                name == null ? device.name() : name,
+                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
+                Requests.oneOf(request, "interactionMode", INTERACTION_MODES, "INTERACTIVE"),
+                Requests.flag(request, "remoteRecordEnabled"),
+                Requests.optional(request, "remoteRecordAppArn"),
+                Requests.optional(request, "clientId"),
+                Requests.flag(request, "skipAppResign")), now);
+        return sessionResponse(session, now);
+    }
+
+    private ObjectNode stopRemoteAccessSession(JsonNode request, Instant now) {
+        SimSession session = session(request);
+        session.requestStop(now);
+        return sessionResponse(session, now);
+    }
+
+    private ObjectNode listRemoteAccessSessions(JsonNode request, Instant now) {
+        return pager.page(request, "remoteAccessSessions", state.sessions(Requests.required(request, "arn")),
+                s -> Views.session(s, now));
+    }
+
+    private ObjectNode scheduleRun(JsonNode request, Instant now) {
+        String name = Requests.optional(request, "name");
+        String appArn = Requests.optional(request, "appArn");
+        if (appArn != null) {
+            Arns.parse("appArn", appArn, "upload");
+        }
+        SimRun.Request runRequest = new SimRun.Request(
+                Requests.required(request, "projectArn"),
+                Requests.required(request, "devicePoolArn"),
+                name == null ? "Scheduled run" : name,
+                oneOfRequired(request, "test.type", TEST_TYPES),
+                appArn,
+                Requests.optional(request, "test.testSpecArn"),
+                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
+                Requests.intInRange(request, "executionConfiguration.jobTimeoutMinutes", 1,
+                        Views.MAX_JOB_TIMEOUT_MINUTES, Views.MAX_JOB_TIMEOUT_MINUTES));
+        return runResponse(state.scheduleRun(runRequest, now), now);
+    }
+
+    private ObjectNode stopRun(JsonNode request, Instant now) {
+        SimRun run = run(request);
+        run.requestStop(now);
+        return runResponse(run, now);
+    }
+
+    private ObjectNode listRuns(JsonNode request, Instant now) {
+        return pager.page(request, "runs", state.runs(Requests.required(request, "arn")), r -> Views.run(r, now));
+    }
+
+    private ObjectNode stopJob(JsonNode request, Instant now) {
+        SimJob job = job(request);
+        job.requestStop(now);
+        return jobResponse(job, now);
+    }
+
+    private ObjectNode listJobs(JsonNode request, Instant now) {
+        return pager.page(request, "jobs", state.jobs(Requests.required(request, "arn")), j -> Views.job(j, now));
+    }
+
+    private ObjectNode getProject(JsonNode request, Instant now) {
+        return wrap("project", Views.project(state.project("arn", Requests.required(request, "arn")), state.accountId()));
+    }
+
+    private ObjectNode listProjects(JsonNode request, Instant now) {
+        String arn = Requests.optional(request, "arn");
+        List<ScenarioProject> projects = arn == null ? state.scenario().projects() : List.of(state.project("arn", arn));
+        return pager.page(request, "projects", projects, p -> Views.project(p, state.accountId()));
+    }
+
+    private ObjectNode getDevice(JsonNode request, Instant now) {
+        return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn"))));
+    }
+
+    /** Device filters are accepted and ignored: the scenario's fleet is small enough to list whole. */
+    private ObjectNode listDevices(JsonNode request, Instant now) {
+        String arn = Requests.optional(request, "arn");
+        if (arn != null) {
+            state.project("arn", arn);
+        }
+        return pager.page(request, "devices", state.scenario().devices(), Views::device);
+    }
+
+    /** Scenario pools are all curated; a project has no private pools here. */
+    private ObjectNode listDevicePools(JsonNode request, Instant now) {
+        state.project("arn", Requests.required(request, "arn"));
+        String type = Requests.oneOf(request, "type", Set.of("CURATED", "PRIVATE"), "CURATED");
+        List<ScenarioDevicePool> pools = "PRIVATE".equals(type) ? List.<ScenarioDevicePool>of() : state.scenario().devicePools();
+        return pager.page(request, "devicePools", pools, Views::devicePool);
+    }
+
+    private SimSession session(JsonNode request) {
+        return state.session(Requests.required(request, "arn"));
+    }
+
+    private SimRun run(JsonNode request) {
+        return state.run(Requests.required(request, "arn"));
+    }
+
+    private SimJob job(JsonNode request) {
+        return state.job(Requests.required(request, "arn"));
+    }
+
+    private static ObjectNode sessionResponse(SimSession session, Instant now) {
+        return wrap("remoteAccessSession", Views.session(session, now));
+    }
+
+    private static ObjectNode runResponse(SimRun run, Instant now) {
+        return wrap("run", Views.run(run, now));
+    }
+
+    private static ObjectNode jobResponse(SimJob job, Instant now) {
+        return wrap("job", Views.job(job, now));
+    }
+
+    private static ObjectNode wrap(String field, ObjectNode value) {
+        ObjectNode response = Json.object();
+        response.set(field, value);
+        return response;
+    }
+
+    private static String oneOfRequired(JsonNode request, String path, Set<String> allowed) {
+        Requests.required(request, path);
+        return Requests.oneOf(request, path, allowed, null);
+    }
+}

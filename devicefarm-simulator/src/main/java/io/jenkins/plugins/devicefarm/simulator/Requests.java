@@ -1,0 +1,70 @@
+package io.jenkins.plugins.devicefarm.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+
+/**
+ * Reading request members. Device Farm answers a missing required member or a value outside an
+ * enum with ArgumentException, so that is what every helper here throws. Paths may be dotted
+ * ({@code test.type}) to reach into nested structures.
+ */
+final class Requests {
+    private Requests() {}
+
+    static String optional(JsonNode request, String path) {
+        JsonNode node = at(request, path);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.argument("Invalid " + path + ": expected a string.");
+        }
+        return node.asText();
+    }
+
+    static String required(JsonNode request, String path) {
+        String value = optional(request, path);
+        if (value == null || value.isEmpty()) {
+            throw ApiException.argument("Missing required parameter: " + path + ".");
+        }
+        return value;
+    }
+
+    static String oneOf(JsonNode request, String path, Set<String> allowed, String fallback) {
+        String value = optional(request, path);
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.argument("Invalid " + path + ": " + value + " is not one of " + allowed + ".");
+        }
+        return value;
+    }
+
+    static int intInRange(JsonNode request, String path, int min, int max, int fallback) {
+        JsonNode node = at(request, path);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+            throw ApiException.argument("Invalid " + path + ": must be an integer from " + min + " to " + max + ".");
+        }
+        return node.asInt();
+    }
+
+    static boolean flag(JsonNode request, String path) {
+        JsonNode node = at(request, path);
+        return node != null && node.asBoolean(false);
+    }
+
+    private static JsonNode at(JsonNode request, String path) {
+        JsonNode node = request;
+        for (String part : path.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(part);
+        }
+        return node;
+    }
+}
