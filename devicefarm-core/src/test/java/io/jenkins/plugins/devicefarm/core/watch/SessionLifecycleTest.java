@@ -1,0 +1,101 @@
+package io.jenkins.plugins.devicefarm.core.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Remote access sessions: create, wait until RUNNING, use, stop; and what goes wrong on the way. */
+class SessionLifecycleTest {
+    private final SimulatorFixture f = new SimulatorFixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private DeviceFarmArn create(String name) {
+        Outcome created = Await.result(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
+                .name(name).interactionMode("NO_VIDEO").billingMethod("METERED")));
+        assertThat(created.getKind()).isEqualTo(ArnKind.SESSION);
+        assertThat(created.getStatus()).isNotEqualTo("RUNNING");
+        return DeviceFarmArn.parse("arn", created.getArn(), ArnKind.SESSION);
+    }
+
+    @Test
+    void sessionRunsGivesItsEndpointAndIsStoppedAndBilled() {
+        DeviceFarmArn session = create("ui-check");
+        Watch ready = f.watcher.watch(f.client, session, WatchOptions.untilRunning());
+        Await.until("seen", () -> ready.lastSeen() != null);
+        f.advance(Duration.ofSeconds(60));
+
+        Outcome running = Await.result(ready.outcome());
+        assertThat(running.getStatus()).isEqualTo("RUNNING");
+        assertThat(running.getDeviceName()).isEqualTo("Google Pixel 8");
+        assertThat(ready.sessionEndpoint()).isNotBlank();
+        assertThat(running.toString()).doesNotContain(ready.sessionEndpoint());
+        assertThat(running.toMap().toString()).doesNotContain(ready.sessionEndpoint());
+
+        f.advance(Duration.ofMinutes(10)); // the body uses the device
+        Watch end = f.watcher.watch(f.client, session, WatchOptions.untilCompleted());
+        end.cancel("block ended");
+        Await.until("stopping", () -> end.lastSeen() != null && !"RUNNING".equals(end.lastSeen().getStatus()));
+        f.advance(Duration.ofSeconds(30));
+        Outcome o = Await.result(end.outcome());
+        assertThat(o.getStatus()).isEqualTo("COMPLETED");
+        assertThat(o.isStoppedByUs()).isTrue();
+        assertThat(o.getStopReason()).isEqualTo("block ended");
+        assertThat(o.getDeviceMinutes().getMetered()).isGreaterThan(10.0);
+        assertThat(f.sim.journal().count("StopRemoteAccessSession", session.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void abortWhileWaitingForTheDeviceStopsTheSession() {
+        DeviceFarmArn session = create("aborted-early");
+        Watch ready = f.watcher.watch(f.client, session, WatchOptions.untilRunning());
+        Await.until("seen", () -> ready.lastSeen() != null);
+        f.advance(Duration.ofSeconds(5)); // still queued
+
+        ready.cancel("build aborted");
+        f.advance(Duration.ofSeconds(30));
+        Outcome o = Await.result(ready.outcome());
+        assertThat(o.getStatus()).isEqualTo("COMPLETED");
+        assertThat(o.isStoppedByUs()).isTrue();
+        assertThat(f.sim.journal().count("StopRemoteAccessSession", session.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void throttledCreateIsRetriedAndMakesOneSession() {
+        f.sim.faults().seed(3).throttle("CreateRemoteAccessSession", 0.7);
+        create("throttled");
+        assertThat(f.sim.journal().entries("CreateRemoteAccessSession").stream().filter(e -> e.succeeded()).count()).isEqualTo(1);
+        assertThat(f.client.listRemoteAccessSessions(r -> r.arn(f.project())).remoteAccessSessions()).hasSize(1);
+    }
+
+    @Test
+    void concurrencyLimitIsReportedWithTheFix() {
+        create("one");
+        create("two");
+        Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).name("three")));
+        assertThat(t).isInstanceOf(DeviceFarmCallException.class)
+                .hasMessageContaining("LimitExceededException")
+                .hasMessageContaining("ask AWS to raise the limit");
+    }
+
+    @Test
+    void badInputThrowsBeforeAnyRequest() {
+        f.sim.journal().clear();
+        assertThatThrownBy(() -> f.watcher.createSession(f.client, new SessionRequest(f.project(), f.project())))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("deviceArn: ");
+        assertThatThrownBy(() -> f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).interactionMode("FULL")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("interactionMode: ");
+        assertThat(f.sim.journal().entries()).isEmpty();
+    }
+}
