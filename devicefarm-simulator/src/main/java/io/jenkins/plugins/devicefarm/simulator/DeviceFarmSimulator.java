@@ -92,6 +92,10 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Like an endpoint blip: open keep-alive connections are closed, so a client's next call may fail
+     * once on a stale pooled connection (the SDK's default retries cover it).
+     */
     public void restart() {
         stopServer();
         startServer();
