@@ -1,0 +1,193 @@
+package io.jenkins.plugins.devicefarm.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.DeviceFarmClients;
+import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
+import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
+import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
+import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.CauseOfInterruption;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+
+/**
+ * Base of the Device Farm step executions. Holds only serializable state (credentials id and
+ * region; subclasses add ARNs and deadlines); the SDK client and engine futures are transient
+ * and re-created after a restart. Nothing here blocks the CPS VM thread: work that may wait
+ * (credentials lookup, build.xml saves) runs on Jenkins' timer pool, Device Farm calls on the
+ * engine's threads, and both end by completing the step context.
+ */
+abstract class DeviceFarmExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(DeviceFarmExecution.class.getName());
+
+    protected final String credentialsId;
+    protected final String region;
+
+    private transient volatile DeviceFarmClient client;
+    private transient volatile boolean done;
+
+    DeviceFarmExecution(StepContext context, DeviceFarmStep step) {
+        super(context);
+        this.credentialsId = step.getCredentialsId();
+        this.region = step.getRegion();
+    }
+
+    /** Something to run off the CPS VM thread. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} on Jenkins' timer pool; a failure fails the step. */
+    protected final void background(Work work) {
+        Timer.get().submit(() -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                fail(t);
+            }
+        });
+    }
+
+    protected final Run<?, ?> run() throws IOException, InterruptedException {
+        return getContext().get(Run.class);
+    }
+
+    protected final TaskListener listener() {
+        try {
+            TaskListener l = getContext().get(TaskListener.class);
+            return l == null ? TaskListener.NULL : l;
+        } catch (IOException | InterruptedException e) {
+            return TaskListener.NULL;
+        }
+    }
+
+    protected final DeviceFarmBuildAction action() throws IOException, InterruptedException {
+        return DeviceFarmBuildAction.of(run());
+    }
+
+    /** The client, built on first use from Jenkins credentials. Not for the CPS VM thread. */
+    protected final DeviceFarmClient client() throws IOException, InterruptedException {
+        DeviceFarmClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = DeviceFarmClients.forRun(run(), credentialsId, region);
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    protected final boolean isDone() {
+        return done;
+    }
+
+    /** Completes the step once; later completions (e.g. a watch ending after an abort) are ignored. */
+    protected final void succeed(Object value) {
+        if (finish()) {
+            getContext().onSuccess(value);
+        }
+    }
+
+    protected final void fail(Throwable t) {
+        if (finish()) {
+            getContext().onFailure(userFacing(t));
+        }
+    }
+
+    private boolean finish() {
+        if (DeviceFarmEngine.isClosing()) {
+            return false; // Jenkins is shutting down: onResume() picks this up after the restart.
+        }
+        synchronized (this) {
+            if (done) {
+                return false;
+            }
+            done = true;
+        }
+        DeviceFarmClient c = client;
+        client = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.FINE, "Closing a Device Farm client", e);
+            }
+        }
+        return true;
+    }
+
+    /** Records an outcome on the build and says it in the log. */
+    protected final void record(Outcome o) throws IOException, InterruptedException {
+        action().record(o);
+        listener().getLogger().println("[Device Farm] " + o);
+    }
+
+    /**
+     * A stop Device Farm did not accept: said loudly, and left recorded for the safety net
+     * (the ARN stays open in the build's record, so it is tried again when the build ends).
+     */
+    protected final void stopFailed(StopFailedException e) throws IOException, InterruptedException {
+        listener().error("[Device Farm] COULD NOT STOP " + e.getArn() + ": " + e.getMessage());
+        action().recordStopFailure(e.getArn(), e.getMessage());
+        if (e.getLastSeen() != null) {
+            action().record(e.getLastSeen());
+        }
+    }
+
+    /** Records what an engine failure carries (timeouts and failed stops keep the last outcome). */
+    protected final void recordFailure(Throwable t) throws IOException, InterruptedException {
+        if (t instanceof StopFailedException s) {
+            stopFailed(s);
+        } else if (t instanceof WatchTimeoutException w && w.getOutcome() != null) {
+            record(w.getOutcome());
+        }
+    }
+
+    /** Why we stop something, with who aborted the build when Jenkins knows it. */
+    protected static String abortReason(Throwable cause) {
+        StringBuilder b = new StringBuilder("Jenkins build aborted");
+        if (cause instanceof FlowInterruptedException f) {
+            for (CauseOfInterruption c : f.getCauses()) {
+                b.append(" (").append(c.getShortDescription()).append(')');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Engine failures carry user-facing messages: show them without a stack trace. */
+    static Throwable userFacing(Throwable t) {
+        Throwable u = unwrap(t);
+        if (u instanceof InvalidInputException || u instanceof DeviceFarmCallException || u instanceof WatchTimeoutException
+                || u instanceof StopFailedException) {
+            return new AbortException(u.getMessage());
+        }
+        return u;
+    }
+
+    @NonNull
+    static Throwable unwrap(@NonNull Throwable t) {
+        Throwable u = t;
+        while ((u instanceof CompletionException || u instanceof ExecutionException) && u.getCause() != null) {
+            u = u.getCause();
+        }
+        return u;
+    }
+}

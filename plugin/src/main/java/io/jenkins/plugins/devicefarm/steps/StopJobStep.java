@@ -1,0 +1,35 @@
+package io.jenkins.plugins.devicefarm.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** {@code deviceFarmStopJob(arn: ...)}. */
+public class StopJobStep extends StopStep {
+    @DataBoundConstructor
+    public StopJobStep(String arn) {
+        super(arn);
+    }
+
+    @Override
+    ArnKind kind() {
+        return ArnKind.JOB;
+    }
+
+    @Extension
+    @Symbol("deviceFarmStopJob")
+    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "deviceFarmStopJob";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Stop an AWS Device Farm job (one device of a run)";
+        }
+    }
+}
