@@ -1,0 +1,112 @@
+package io.jenkins.plugins.devicefarm.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
+import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.util.Arrays;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code deviceFarmSession(deviceArn: ...) { ... }}: creates a remote access session, waits until
+ * it is RUNNING without holding a thread, runs the body with DEVICE_FARM_SESSION_ARN,
+ * DEVICE_FARM_SESSION_ENDPOINT (masked in the log) and DEVICE_FARM_DEVICE_NAME, and stops the
+ * session when the body ends, however it ends. Values are plain text; the core validates them.
+ */
+public class SessionStep extends DeviceFarmStep {
+    private final String deviceArn;
+    private String projectArn;
+    private String instanceArn;
+    private String name;
+    private String billingMethod;
+    private String vpceConfigurationArns;
+    private String interactionMode;
+    private boolean skipAppResign;
+    private boolean remoteRecordEnabled;
+    private String remoteRecordAppArn;
+
+    @DataBoundConstructor
+    public SessionStep(String deviceArn) {
+        this.deviceArn = deviceArn;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new SessionExecution(context, this);
+    }
+
+    /** The core request; the project defaults to the global default project. Not validated yet. */
+    SessionRequest toRequest() {
+        String project = projectArn != null ? projectArn : DeviceFarmGlobalConfiguration.get().getDefaultProjectArn();
+        return new SessionRequest(project, deviceArn)
+                .instanceArn(instanceArn)
+                .name(name)
+                .billingMethod(billingMethod)
+                .vpceConfigurationArns(vpceList())
+                .interactionMode(interactionMode)
+                .skipAppResign(skipAppResign ? Boolean.TRUE : null)
+                .remoteRecordEnabled(remoteRecordEnabled ? Boolean.TRUE : null)
+                .remoteRecordAppArn(remoteRecordAppArn);
+    }
+
+    private List<String> vpceList() {
+        return vpceConfigurationArns == null ? List.of()
+                : Arrays.stream(vpceConfigurationArns.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public String getDeviceArn() { return deviceArn; }
+
+    public String getProjectArn() { return projectArn; }
+    @DataBoundSetter public void setProjectArn(String v) { projectArn = Util.fixEmptyAndTrim(v); }
+
+    public String getInstanceArn() { return instanceArn; }
+    @DataBoundSetter public void setInstanceArn(String v) { instanceArn = Util.fixEmptyAndTrim(v); }
+
+    public String getName() { return name; }
+    @DataBoundSetter public void setName(String v) { name = Util.fixEmptyAndTrim(v); }
+
+    public String getBillingMethod() { return billingMethod; }
+    @DataBoundSetter public void setBillingMethod(String v) { billingMethod = Util.fixEmptyAndTrim(v); }
+
+    /** VPC endpoint configuration ARNs, separated by commas or white space. */
+    public String getVpceConfigurationArns() { return vpceConfigurationArns; }
+    @DataBoundSetter public void setVpceConfigurationArns(String v) { vpceConfigurationArns = Util.fixEmptyAndTrim(v); }
+
+    public String getInteractionMode() { return interactionMode; }
+    @DataBoundSetter public void setInteractionMode(String v) { interactionMode = Util.fixEmptyAndTrim(v); }
+
+    public boolean isSkipAppResign() { return skipAppResign; }
+    @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
+
+    public boolean isRemoteRecordEnabled() { return remoteRecordEnabled; }
+    @DataBoundSetter public void setRemoteRecordEnabled(boolean v) { remoteRecordEnabled = v; }
+
+    public String getRemoteRecordAppArn() { return remoteRecordAppArn; }
+    @DataBoundSetter public void setRemoteRecordAppArn(String v) { remoteRecordAppArn = Util.fixEmptyAndTrim(v); }
+
+    @Extension
+    @Symbol("deviceFarmSession")
+    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "deviceFarmSession";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Use an AWS Device Farm remote access session";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+    }
+}
