@@ -55,7 +55,7 @@ abstract class DeviceFarmExecution extends StepExecution {
 
     /** Runs {@code work} on Jenkins' timer pool; a failure fails the step. */
     protected final void background(Work work) {
-        Timer.get().submit(() -> {
+        Timer.get().execute(() -> {
             try {
                 work.run();
             } catch (Throwable t) {
