@@ -5,9 +5,6 @@ import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
@@ -16,10 +13,11 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
  * Threads only make calls; every wait between calls is a scheduled task, not a sleeping thread.
  */
 public final class DeviceFarmWatcher implements AutoCloseable {
+    /** Poll threads; one more thread makes stops and creates. */
     public static final int DEFAULT_THREADS = 2;
 
     private final PollSettings settings;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final Lanes lanes;
 
     public DeviceFarmWatcher(PollSettings settings) {
         this(settings, DEFAULT_THREADS);
@@ -27,8 +25,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
 
     public DeviceFarmWatcher(PollSettings settings, int threads) {
         this.settings = settings;
-        this.scheduler = new ScheduledThreadPoolExecutor(threads, daemonThreads());
-        this.scheduler.setRemoveOnCancelPolicy(true); // cancelled polls must not pile up in the queue
+        this.lanes = new Lanes(threads);
     }
 
     public PollSettings settings() {
@@ -43,7 +40,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
     /** As {@link #watch(DeviceFarmClient, DeviceFarmArn, WatchOptions)} with poll settings of its own. */
     public Watch watch(DeviceFarmClient client, DeviceFarmArn arn, WatchOptions options, PollSettings pollSettings) {
         DeviceFarmCalls.requireWatchable(arn);
-        PolledWatch w = new PolledWatch(client, arn, options, pollSettings, scheduler);
+        PolledWatch w = new PolledWatch(client, arn, options, pollSettings, lanes);
         w.start();
         return w;
     }
@@ -54,7 +51,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
      */
     public CompletableFuture<Outcome> stop(DeviceFarmClient client, DeviceFarmArn arn, String reason) {
         DeviceFarmCalls.requireWatchable(arn);
-        PolledWatch w = new PolledWatch(client, arn, WatchOptions.untilCompleted(), settings, scheduler);
+        PolledWatch w = new PolledWatch(client, arn, WatchOptions.untilCompleted(), settings, lanes);
         return w.cancel(reason);
     }
 
@@ -64,35 +61,35 @@ public final class DeviceFarmWatcher implements AutoCloseable {
      * at once, before any request. Record the ARN, then {@link #watch} it until RUNNING.
      */
     public CompletableFuture<Outcome> createSession(DeviceFarmClient client, SessionRequest request) {
-        return new SessionCreator(client, request, settings, scheduler).start();
+        return new SessionCreator(client, request, settings, lanes).start();
     }
 
     /** Every job of a run, all pages, fetched on the scheduler. */
     public CompletableFuture<List<Outcome>> listJobs(DeviceFarmClient client, DeviceFarmArn run) {
-        return CompletableFuture.supplyAsync(() -> DeviceFarmCalls.listJobs(client, run), scheduler);
+        CompletableFuture<List<Outcome>> jobs = new CompletableFuture<>();
+        lanes.poll(java.time.Duration.ZERO, () -> {
+            try {
+                jobs.complete(DeviceFarmCalls.listJobs(client, run));
+            } catch (RuntimeException e) {
+                jobs.completeExceptionally(e);
+            }
+        });
+        return jobs;
     }
 
-    /** Threads the engine owns; a fixed number, whatever the number of watches. */
+    /** Threads the engine owns (poll threads plus one stop thread), whatever the number of watches. */
     public int threadCount() {
-        return scheduler.getCorePoolSize();
+        return lanes.threadCount();
     }
 
     /** Tasks waiting for their time: roughly one per live watch. */
     public int pendingTasks() {
-        return scheduler.getQueue().size();
+        return lanes.pendingTasks();
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        lanes.shutdown();
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "devicefarm-watcher-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

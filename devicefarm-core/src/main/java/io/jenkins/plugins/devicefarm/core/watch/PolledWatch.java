@@ -8,9 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +28,7 @@ final class PolledWatch implements Watch {
     private final DeviceFarmArn arn;
     private final WatchOptions options;
     private final PollSettings settings;
-    private final ScheduledExecutorService scheduler;
+    private final Lanes lanes;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
     private final long deadlineNanos;
@@ -48,12 +46,12 @@ final class PolledWatch implements Watch {
     private long giveUpNanos;
 
     PolledWatch(DeviceFarmClient client, DeviceFarmArn arn, WatchOptions options, PollSettings settings,
-                ScheduledExecutorService scheduler) {
+                Lanes lanes) {
         this.client = client;
         this.arn = arn;
         this.options = options;
         this.settings = settings;
-        this.scheduler = scheduler;
+        this.lanes = lanes;
         this.backoff = new Backoff(settings);
         this.deadlineNanos = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
     }
@@ -106,7 +104,7 @@ final class PolledWatch implements Watch {
         }
         giveUpNanos = System.nanoTime() + settings.stopRetryTimeout().toNanos();
         backoff = new Backoff(stopRetrySettings());
-        schedule(Duration.ZERO, this::stopAttempt);
+        scheduleUrgent(Duration.ZERO, this::stopAttempt);
     }
 
     /** Stops are retried sooner than polls: every second a device keeps running is billed. */
@@ -219,7 +217,7 @@ final class PolledWatch implements Watch {
             }
             if (DeviceFarmErrors.isRetryable(e) && System.nanoTime() < giveUpNanos) {
                 LOG.log(Level.FINE, "Will retry stopping {0}: {1}", new Object[] {arn, e.toString()});
-                schedule(DeviceFarmErrors.isThrottling(e) ? backoff.nextAfterThrottle() : backoff.next(), this::stopAttempt);
+                scheduleUrgent(DeviceFarmErrors.isThrottling(e) ? backoff.nextAfterThrottle() : backoff.next(), this::stopAttempt);
             } else {
                 String console = arn.consoleUrl();
                 completion = fail(new StopFailedException(arn.toString(), "Could not stop " + arn.kind().displayName() + " "
@@ -301,12 +299,25 @@ final class PolledWatch implements Watch {
             return;
         }
         try {
-            pending = scheduler.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+            pending = lanes.poll(delay, () -> guarded(task));
         } catch (RejectedExecutionException e) {
-            phase = Phase.DONE;
-            outcome.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down while following "
-                    + arn + "; it may still be running", e));
+            shutDown(e);
         }
+    }
+
+    /** Called with the lock held: stop attempts go to the stop thread, ahead of any polls. */
+    private void scheduleUrgent(Duration delay, Runnable task) {
+        try {
+            lanes.urgent(delay, () -> guarded(task));
+        } catch (RejectedExecutionException e) {
+            shutDown(e);
+        }
+    }
+
+    private void shutDown(RejectedExecutionException e) {
+        phase = Phase.DONE;
+        outcome.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down while following "
+                + arn + "; it may still be running", e));
     }
 
     /** A task must never die silently: that would leave the watch hanging forever. */

@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessionRequest;
 import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
@@ -27,21 +25,21 @@ final class SessionCreator {
     private final DeviceFarmClient client;
     private final CreateRemoteAccessSessionRequest request;
     private final DeviceFarmArn project;
-    private final ScheduledExecutorService scheduler;
+    private final Lanes lanes;
     private final Backoff backoff;
     private final CompletableFuture<Outcome> result = new CompletableFuture<>();
     private final Instant startedAt = Instant.now();
     private int attempts;
 
     /** Validates the request at once: bad input throws here, before anything is sent. */
-    SessionCreator(DeviceFarmClient client, SessionRequest request, PollSettings settings, ScheduledExecutorService scheduler) {
+    SessionCreator(DeviceFarmClient client, SessionRequest request, PollSettings settings, Lanes lanes) {
         if (request.name() == null || request.name().isBlank()) {
             request.name("jenkins-" + UUID.randomUUID());
         }
         this.request = request.toSdkRequest().toBuilder().overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
         this.project = request.project();
         this.client = client;
-        this.scheduler = scheduler;
+        this.lanes = lanes;
         this.backoff = new Backoff(PollSettings.of(Duration.ofMillis(Math.min(500, settings.minInterval().toMillis())),
                 settings.maxInterval().compareTo(Duration.ofSeconds(10)) < 0 ? settings.maxInterval() : Duration.ofSeconds(10)));
     }
@@ -112,13 +110,13 @@ final class SessionCreator {
 
     private void later(Duration delay, Runnable task) {
         try {
-            scheduler.schedule(() -> {
+            lanes.urgent(delay, () -> {
                 try {
                     task.run();
                 } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }
-            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             result.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down", e));
         }

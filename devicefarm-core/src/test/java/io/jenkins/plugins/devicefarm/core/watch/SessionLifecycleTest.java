@@ -46,7 +46,7 @@ class SessionLifecycleTest {
         f.advance(Duration.ofMinutes(10)); // the body uses the device
         Watch end = f.watcher.watch(f.client, session, WatchOptions.untilCompleted());
         end.cancel("block ended");
-        Await.until("stopping", () -> end.lastSeen() != null && !"RUNNING".equals(end.lastSeen().getStatus()));
+        Await.until("the stop arrives", () -> f.sim.journal().count("StopRemoteAccessSession") == 1);
         f.advance(Duration.ofSeconds(30));
         Outcome o = Await.result(end.outcome());
         assertThat(o.getStatus()).isEqualTo("COMPLETED");
@@ -64,6 +64,7 @@ class SessionLifecycleTest {
         f.advance(Duration.ofSeconds(5)); // still queued
 
         ready.cancel("build aborted");
+        Await.until("the stop arrives", () -> f.sim.journal().count("StopRemoteAccessSession") == 1);
         f.advance(Duration.ofSeconds(30));
         Outcome o = Await.result(ready.outcome());
         assertThat(o.getStatus()).isEqualTo("COMPLETED");

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.devicefarm.core.watch;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's threads: a small pool of timer threads that make the polls, and one thread for
+ * stops and session creation, so a stop never waits in line behind a backlog of polls.
+ */
+final class Lanes {
+    private final ScheduledThreadPoolExecutor timers;
+    private final ExecutorService urgent;
+
+    Lanes(int pollThreads) {
+        timers = new ScheduledThreadPoolExecutor(pollThreads, named("devicefarm-watcher-"));
+        timers.setRemoveOnCancelPolicy(true); // cancelled polls must not pile up in the queue
+        urgent = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                named("devicefarm-watcher-stop-"));
+    }
+
+    /** Runs {@code task} on a poll thread after {@code delay}. */
+    ScheduledFuture<?> poll(Duration delay, Runnable task) {
+        return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the stop thread, at once or after {@code delay}. */
+    void urgent(Duration delay, Runnable task) {
+        if (delay.isZero() || delay.isNegative()) {
+            urgent.execute(task);
+        } else {
+            timers.schedule(() -> urgent.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    int threadCount() {
+        return timers.getCorePoolSize() + 1;
+    }
+
+    int pendingTasks() {
+        return timers.getQueue().size();
+    }
+
+    void shutdown() {
+        timers.shutdownNow();
+        urgent.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
