@@ -1,0 +1,247 @@
+package io.jenkins.plugins.devicefarm.freestyle;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.DeviceFarmClients;
+import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.model.OutcomeTotals;
+import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
+import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
+import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+
+/**
+ * Post-build action "Watch AWS Device Farm runs and publish results": follows runs or jobs an
+ * earlier step scheduled, records their counters and device minutes on the build, and sets the
+ * build result by the result policy of the form. Stops them if the build is aborted meanwhile.
+ * Verdicts are kept as text (blank = the default) so the job's config.xml holds no core types.
+ */
+public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildStep {
+    private final String arns;
+    private String credentialsId;
+    private String region;
+    private int timeoutMinutes;
+    private String passed;
+    private String warned;
+    private String failed;
+    private String errored;
+    private String stopped;
+    private String skipped;
+
+    /** One run or job ARN per line; {@code ${VAR}} references are expanded from the build's environment. */
+    @DataBoundConstructor
+    public DeviceFarmResultsRecorder(String arns) {
+        this.arns = Util.fixEmptyAndTrim(arns);
+    }
+
+    public String getArns() { return arns; }
+
+    public String getCredentialsId() { return credentialsId; }
+    @DataBoundSetter public void setCredentialsId(String v) { credentialsId = Util.fixEmptyAndTrim(v); }
+
+    public String getRegion() { return region; }
+    @DataBoundSetter public void setRegion(String v) { region = Util.fixEmptyAndTrim(v); }
+
+    /** 0 = no deadline; when it passes, the runs are stopped and the build fails. */
+    public int getTimeoutMinutes() { return timeoutMinutes; }
+    @DataBoundSetter public void setTimeoutMinutes(int v) { timeoutMinutes = Math.max(0, v); }
+
+    public String getPassed() { return passed; }
+    @DataBoundSetter public void setPassed(String v) { passed = Util.fixEmptyAndTrim(v); }
+
+    public String getWarned() { return warned; }
+    @DataBoundSetter public void setWarned(String v) { warned = Util.fixEmptyAndTrim(v); }
+
+    public String getFailed() { return failed; }
+    @DataBoundSetter public void setFailed(String v) { failed = Util.fixEmptyAndTrim(v); }
+
+    public String getErrored() { return errored; }
+    @DataBoundSetter public void setErrored(String v) { errored = Util.fixEmptyAndTrim(v); }
+
+    public String getStopped() { return stopped; }
+    @DataBoundSetter public void setStopped(String v) { stopped = Util.fixEmptyAndTrim(v); }
+
+    public String getSkipped() { return skipped; }
+    @DataBoundSetter public void setSkipped(String v) { skipped = Util.fixEmptyAndTrim(v); }
+
+    /** The policy of the form; names the field of a value that is not a build result. */
+    ResultPolicy policy() {
+        return ResultPolicy.defaults()
+                .with("passed", DeviceFarmResult.PASSED, passed)
+                .with("warned", DeviceFarmResult.WARNED, warned)
+                .with("failed", DeviceFarmResult.FAILED, failed)
+                .with("errored", DeviceFarmResult.ERRORED, errored)
+                .with("stopped", DeviceFarmResult.STOPPED, stopped)
+                .with("skipped", DeviceFarmResult.SKIPPED, skipped);
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public BuildStepMonitor getRequiredMonitorService() {
+        return BuildStepMonitor.NONE;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        List<DeviceFarmArn> targets = new ArrayList<>();
+        ResultPolicy policy;
+        WatchOptions options = WatchOptions.untilCompleted();
+        DeviceFarmClient client;
+        try {
+            for (String arn : FreestyleForms.lines(arns == null ? null : env.expand(arns))) {
+                targets.add(DeviceFarmArn.parse("arns", arn, ArnKind.RUN, ArnKind.JOB));
+            }
+            if (targets.isEmpty()) {
+                throw new InvalidInputException("arns", "names no run or job", "Enter one run or job ARN per line");
+            }
+            policy = policy();
+            if (timeoutMinutes > 0) {
+                options = options.timeout(Duration.ofMinutes(timeoutMinutes), true);
+            }
+            client = DeviceFarmClients.forRun(run, credentialsId, region);
+        } catch (InvalidInputException e) {
+            throw new AbortException("[Device Farm] " + e.getMessage());
+        }
+        DeviceFarmBuildAction action = DeviceFarmBuildAction.of(run);
+        for (DeviceFarmArn arn : targets) {
+            action.track(arn.toString(), credentialsId, region); // before waiting: the safety net can stop it
+        }
+        if (Result.ABORTED.equals(run.getResult())) {
+            // Publishers still run after an abort; waiting would hold the executor for nothing.
+            client.close();
+            listener.getLogger().println("[Device Farm] The build was aborted: not waiting; the runs are stopped as the build ends.");
+            return;
+        }
+        listener.getLogger().println("[Device Farm] Waiting for " + targets.size() + " run(s)/job(s) to complete");
+        RunWaiter.Results results;
+        try {
+            results = new RunWaiter(run, listener).await(client, targets, options);
+        } catch (InterruptedException e) {
+            // A publisher's exception only fails the build (AbstractBuild.performAllBuildSteps): say it was aborted.
+            run.setResult(Result.ABORTED);
+            throw e;
+        }
+
+        Verdict verdict = policy.verdictFor(results.outcomes());
+        if (!results.failures().isEmpty()) {
+            verdict = verdict.combine(Verdict.FAILURE);
+        }
+        OutcomeTotals totals = OutcomeTotals.of(results.outcomes());
+        listener.getLogger().println("[Device Farm] Tests: " + totals.getCounters() + "; device minutes: " + totals.getDeviceMinutes()
+                + "; build result by the result policy: " + verdict);
+        Result result = Result.fromString(verdict.name());
+        Result current = run.getResult();
+        if (current == null || result.isWorseThan(current)) {
+            run.setResult(result);
+        }
+    }
+
+    @Extension
+    @Symbol("deviceFarmResults")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Watch AWS Device Farm runs and publish results";
+        }
+
+        @POST
+        public FormValidation doCheckArns(@AncestorInPath Item item, @QueryParameter String value) {
+            FreestyleForms.checkConfigure(item);
+            return FreestyleForms.checkArns("arns", value, true, ArnKind.RUN, ArnKind.JOB);
+        }
+
+        @POST
+        public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            FreestyleForms.checkConfigure(item);
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : FormValidation.validateNonNegativeInteger(value);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            FreestyleForms.checkConfigure(item);
+            return FreestyleForms.checkCredentials(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FreestyleForms.credentials(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillPassedItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.PASSED);
+        }
+
+        @POST
+        public ListBoxModel doFillWarnedItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.WARNED);
+        }
+
+        @POST
+        public ListBoxModel doFillFailedItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.FAILED);
+        }
+
+        @POST
+        public ListBoxModel doFillErroredItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.ERRORED);
+        }
+
+        @POST
+        public ListBoxModel doFillStoppedItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.STOPPED);
+        }
+
+        @POST
+        public ListBoxModel doFillSkippedItems(@AncestorInPath Item item) {
+            return verdicts(item, DeviceFarmResult.SKIPPED);
+        }
+
+        private static ListBoxModel verdicts(Item item, DeviceFarmResult result) {
+            if (!FreestyleForms.canConfigure(item)) {
+                return new ListBoxModel();
+            }
+            return FreestyleForms.verdicts(ResultPolicy.defaults().verdictFor(result).name());
+        }
+    }
+}

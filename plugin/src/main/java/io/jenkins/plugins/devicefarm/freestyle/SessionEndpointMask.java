@@ -1,0 +1,78 @@
+package io.jenkins.plugins.devicefarm.freestyle;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.console.ConsoleLogFilter;
+import hudson.console.LineTransformationOutputStream;
+import hudson.model.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Masks session endpoints in a build's log, the way credentials-binding's SecretBuildWrapper
+ * masks secrets: the filter is made before setUp knows the endpoint, so it looks the build's
+ * endpoints up in memory on every line. Endpoints are never written to disk; they are forgotten
+ * when the build is finalized.
+ */
+public final class SessionEndpointMask extends ConsoleLogFilter implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final String MASK = "****";
+    private static final Map<String, Set<String>> ENDPOINTS = new ConcurrentHashMap<>();
+
+    private final String buildId;
+
+    SessionEndpointMask(Run<?, ?> build) {
+        this.buildId = build.getExternalizableId();
+    }
+
+    static void register(Run<?, ?> build, String endpoint) {
+        if (endpoint != null && !endpoint.isEmpty()) {
+            ENDPOINTS.computeIfAbsent(build.getExternalizableId(), k -> ConcurrentHashMap.newKeySet()).add(endpoint);
+        }
+    }
+
+    /** Called once the build's log is closed. */
+    public static void forget(@NonNull Run<?, ?> build) {
+        ENDPOINTS.remove(build.getExternalizableId());
+    }
+
+    @Override
+    public OutputStream decorateLogger(Run build, OutputStream logger) {
+        Charset charset = build == null ? Charset.defaultCharset() : build.getCharset();
+        return new Masking(logger, buildId, charset);
+    }
+
+    private static final class Masking extends LineTransformationOutputStream.Delegating {
+        private final String buildId;
+        private final Charset charset;
+
+        Masking(OutputStream out, String buildId, Charset charset) {
+            super(out);
+            this.buildId = buildId;
+            this.charset = charset;
+        }
+
+        @Override
+        protected void eol(byte[] b, int len) throws IOException {
+            Set<String> endpoints = ENDPOINTS.get(buildId);
+            if (endpoints == null || endpoints.isEmpty()) {
+                out.write(b, 0, len);
+                return;
+            }
+            String line = new String(b, 0, len, charset);
+            String masked = line;
+            for (String e : endpoints) {
+                masked = masked.replace(e, MASK);
+            }
+            if (masked.equals(line)) {
+                out.write(b, 0, len);
+            } else {
+                out.write(masked.getBytes(charset));
+            }
+        }
+    }
+}
