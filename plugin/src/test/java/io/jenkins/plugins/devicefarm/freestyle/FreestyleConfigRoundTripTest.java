@@ -1,0 +1,62 @@
+package io.jenkins.plugins.devicefarm.freestyle;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.devicefarm.TestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Every field of the three freestyle describables survives the configuration form. */
+@WithJenkins
+class FreestyleConfigRoundTripTest {
+    private static final String PROJECT = "arn:aws:devicefarm:us-west-2:123456789012:project:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10";
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+    }
+
+    @Test
+    void sessionWrapper() throws Exception {
+        DeviceFarmSessionWrapper before = new DeviceFarmSessionWrapper(PROJECT, TestSupport.PIXEL);
+        before.setName("debug ${BUILD_NUMBER}");
+        before.setBillingMethod("UNMETERED");
+        before.setInteractionMode("VIDEO_ONLY");
+        before.setVpceConfigurationArns("arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:abc");
+        before.setSkipAppResign(true);
+        before.setRemoteRecordEnabled(true);
+        before.setRemoteRecordAppArn("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7/app");
+        before.setCredentialsId(TestSupport.CREDENTIALS_ID);
+        before.setRegion("us-west-2");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildWrappersList().add(before);
+        j.configRoundtrip(p);
+        DeviceFarmSessionWrapper after = p.getBuildWrappersList().get(DeviceFarmSessionWrapper.class);
+        j.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
+    void stopBuilder() throws Exception {
+        DeviceFarmStopBuilder before = new DeviceFarmStopBuilder("${RUN_ARN}");
+        before.setCredentialsId(TestSupport.CREDENTIALS_ID);
+        before.setRegion("us-west-2");
+        j.assertEqualDataBoundBeans(before, j.configRoundtrip(before));
+    }
+
+    @Test
+    void resultsRecorder() throws Exception {
+        DeviceFarmResultsRecorder before = new DeviceFarmResultsRecorder("${RUN_ARN}\n${OTHER_RUN_ARN}");
+        before.setCredentialsId(TestSupport.CREDENTIALS_ID);
+        before.setTimeoutMinutes(90);
+        before.setWarned("SUCCESS");
+        before.setSkipped("UNSTABLE");
+        before.setStopped("FAILURE");
+        DeviceFarmResultsRecorder after = j.configRoundtrip(before);
+        j.assertEqualDataBoundBeans(before, after);
+        assertNull(after.getPassed()); // left at the default
+    }
+}
