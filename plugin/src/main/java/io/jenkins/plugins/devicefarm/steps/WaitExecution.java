@@ -91,6 +91,11 @@ final class WaitExecution extends DeviceFarmExecution {
     public void stop(Throwable cause) throws Exception {
         if (abortCause != null || !stopOnAbort) {
             // Second abort, or asked not to stop it: end the step now (the stop, if any, goes on).
+            Watch w = watch;
+            if (!stopOnAbort && w != null) {
+                listener().getLogger().println("[Device Farm] Build aborted: leaving " + arn + " running (stopOnAbort: false)");
+                w.abandon(); // stop polling; nothing is stopped on Device Farm
+            }
             fail(cause);
             return;
         }

@@ -95,6 +95,21 @@ final class PolledWatch implements Watch {
         return outcome;
     }
 
+    @Override
+    public void abandon() {
+        Runnable completion = null;
+        synchronized (this) {
+            if (phase == Phase.WATCHING) {
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+                completion = fail(new java.util.concurrent.CancellationException("No longer following " + arn
+                        + "; it was left running on Device Farm"));
+            }
+        }
+        run(completion);
+    }
+
     /** Called with the lock held. Replaces any pending poll with an immediate stop attempt. */
     private void beginStop(String reason) {
         phase = Phase.STOPPING;

@@ -26,6 +26,12 @@ public interface Watch {
      */
     CompletableFuture<Outcome> cancel(String reason);
 
+    /**
+     * Stops following without stopping anything on Device Farm (e.g. a step told not to stop on
+     * abort). {@link #outcome()} fails with a {@link java.util.concurrent.CancellationException}.
+     */
+    void abandon();
+
     /** The latest state seen, or null before the first answer. */
     Outcome lastSeen();
 

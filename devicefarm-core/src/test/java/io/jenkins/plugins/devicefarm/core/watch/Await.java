@@ -41,6 +41,8 @@ final class Await {
             throw new AssertionError("Expected a failure, got " + v);
         } catch (ExecutionException e) {
             return e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e; // a future failed with a CancellationException throws it as is
         } catch (Exception e) {
             throw new AssertionError("No result in 10 s", e);
         }

@@ -107,6 +107,21 @@ class DeviceFarmWatcherTest {
     }
 
     @Test
+    void abandonStopsFollowingButLeavesTheRunAlone() {
+        DeviceFarmArn run = f.scheduleRun("nightly");
+        Watch w = f.watcher.watch(f.client, run, WatchOptions.untilCompleted());
+        Await.until("seen", () -> w.lastSeen() != null);
+        w.abandon();
+        assertThat(Await.failure(w.outcome())).isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("left running");
+        int polls = f.sim.journal().count("GetRun");
+        Await.result(f.watcher.stop(f.client, f.scheduleRun("other"), "x")); // let the engine do other work
+        assertThat(f.sim.journal().count("GetRun", run.toString())).isLessThanOrEqualTo(polls);
+        assertThat(w.cancel("too late")).isCompletedExceptionally();
+        assertThat(f.sim.journal().count("StopRun", run.toString())).isZero();
+    }
+
+    @Test
     void stoppingACompletedRunIsNotCountedAsStoppedByUs() {
         DeviceFarmArn run = f.scheduleRun("nightly");
         f.advance(Duration.ofHours(1));
