@@ -79,10 +79,21 @@ public class DeviceFarmBuildAction implements RunAction2 {
         save();
     }
 
-    /** Tracked resources not yet seen to end (what the safety net must stop). */
+    /** Marks a tracked ARN as one the user chose not to stop; saves. */
+    public void leaveRunning(@NonNull String arn) {
+        synchronized (this) {
+            TrackedResource r = find(arn);
+            if (r != null) {
+                r.leaveRunning();
+            }
+        }
+        save();
+    }
+
+    /** Tracked resources not yet seen to end and not left running on purpose (what the safety net must stop). */
     @NonNull
     public List<TrackedResource> getOpen() {
-        return resources.stream().filter(r -> !r.isEnded()).toList();
+        return resources.stream().filter(r -> !r.isEnded() && !r.isLeftRunning()).toList();
     }
 
     /** Every tracked resource, in tracking order (for the details page). */

@@ -17,6 +17,8 @@ public final class TrackedResource implements Serializable {
     private Outcome outcome;
     private boolean ended;
     private String stopFailure;
+    /** The user asked not to stop it (e.g. stopOnAbort: false): the safety net leaves it alone. */
+    private boolean leftRunning;
 
     TrackedResource(String arn, String credentialsId, String region) {
         this.arn = arn;
@@ -63,6 +65,14 @@ public final class TrackedResource implements Serializable {
             ended = true;
             stopFailure = null;
         }
+    }
+
+    public synchronized boolean isLeftRunning() {
+        return leftRunning;
+    }
+
+    synchronized void leaveRunning() {
+        leftRunning = true;
     }
 
     synchronized void stopFailed(String message) {

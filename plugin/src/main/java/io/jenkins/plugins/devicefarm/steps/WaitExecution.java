@@ -66,6 +66,9 @@ final class WaitExecution extends DeviceFarmExecution {
         }
         background(() -> {
             action().track(arn, credentialsId, region); // first, so the safety net knows it
+            if (!stopOnAbort) {
+                action().leaveRunning(arn); // shown on the build, never stopped by the safety net
+            }
             listener().getLogger().println("[Device Farm] Waiting for " + kind.displayName() + " " + arn);
             follow();
         });

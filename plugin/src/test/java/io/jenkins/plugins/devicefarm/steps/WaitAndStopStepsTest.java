@@ -64,6 +64,10 @@ class WaitAndStopStepsTest extends SimulatorPipelineFixture {
         j.waitForMessage("Waiting for run", b);
         b.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        // Shown on the build, but not for the safety net to stop when the build ends.
+        io.jenkins.plugins.devicefarm.DeviceFarmBuildAction action = b.getAction(io.jenkins.plugins.devicefarm.DeviceFarmBuildAction.class);
+        assertTrue(action.getResources().get(0).isLeftRunning());
+        assertTrue(action.getOpen().isEmpty());
         assertEquals(0, simulator.journal().count("StopRun"));
     }
 
