@@ -18,13 +18,14 @@ public final class Faults {
     static final long DEFAULT_SEED = 20150623L;
 
     /** What to do to one request. */
-    enum Kind { NONE, DROP_CONNECTION, THROTTLE, SERVER_ERROR }
+    enum Kind { NONE, DROP_CONNECTION, LOSE_RESPONSE, THROTTLE, SERVER_ERROR }
 
     record Decision(Duration latency, Kind kind) {}
 
     private final Map<String, Double> throttles = new ConcurrentHashMap<>();
     private final Map<String, Double> serverErrors = new ConcurrentHashMap<>();
     private final Map<String, Double> drops = new ConcurrentHashMap<>();
+    private final Map<String, Double> lostResponses = new ConcurrentHashMap<>();
     private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private Random random = new Random(DEFAULT_SEED); // guarded by this
 
@@ -43,6 +44,15 @@ public final class Faults {
     /** Close the connection without any response for {@code ratio} of the calls. */
     public Faults dropConnections(String operation, double ratio) {
         drops.put(operation, checkRatio(ratio));
+        return this;
+    }
+
+    /**
+     * Carry out the call, then close the connection without answering, for {@code ratio} of the
+     * calls: the caller cannot tell whether it happened (the hard case for non-idempotent creates).
+     */
+    public Faults loseResponses(String operation, double ratio) {
+        lostResponses.put(operation, checkRatio(ratio));
         return this;
     }
 
@@ -65,6 +75,7 @@ public final class Faults {
         throttles.clear();
         serverErrors.clear();
         drops.clear();
+        lostResponses.clear();
         latencies.clear();
         random = new Random(DEFAULT_SEED);
         return this;
@@ -73,6 +84,7 @@ public final class Faults {
     synchronized Decision decide(String operation) {
         Duration latency = latencies.getOrDefault(operation, latencies.getOrDefault(ALL, Duration.ZERO));
         Kind kind = hit(drops, operation) ? Kind.DROP_CONNECTION
+                : hit(lostResponses, operation) ? Kind.LOSE_RESPONSE
                 : hit(throttles, operation) ? Kind.THROTTLE
                 : hit(serverErrors, operation) ? Kind.SERVER_ERROR
                 : Kind.NONE;
@@ -87,7 +99,7 @@ public final class Faults {
 
     /**
      * Adds the settings of an HTTP control request:
-     * {@code {"clear":true,"throttle":{"GetRun":0.5},"serverErrors":{},"dropConnections":{},"latencyMillis":{"*":200}}}.
+     * {@code {"clear":true,"throttle":{"GetRun":0.5},"serverErrors":{},"dropConnections":{},"loseResponses":{},"latencyMillis":{"*":200}}}.
      */
     void apply(JsonNode settings) {
         if (settings.path("clear").asBoolean(false)) {
@@ -96,6 +108,7 @@ public final class Faults {
         settings.path("throttle").fields().forEachRemaining(e -> throttle(e.getKey(), e.getValue().asDouble()));
         settings.path("serverErrors").fields().forEachRemaining(e -> serverErrors(e.getKey(), e.getValue().asDouble()));
         settings.path("dropConnections").fields().forEachRemaining(e -> dropConnections(e.getKey(), e.getValue().asDouble()));
+        settings.path("loseResponses").fields().forEachRemaining(e -> loseResponses(e.getKey(), e.getValue().asDouble()));
         settings.path("latencyMillis").fields()
                 .forEachRemaining(e -> latency(e.getKey(), Duration.ofMillis(e.getValue().asLong())));
     }
@@ -108,6 +121,8 @@ public final class Faults {
         serverErrors.forEach(errors::put);
         ObjectNode dropped = node.putObject("dropConnections");
         drops.forEach(dropped::put);
+        ObjectNode lost = node.putObject("loseResponses");
+        lostResponses.forEach(lost::put);
         ObjectNode latency = node.putObject("latencyMillis");
         latencies.forEach((op, d) -> latency.put(op, d.toMillis()));
         return node;

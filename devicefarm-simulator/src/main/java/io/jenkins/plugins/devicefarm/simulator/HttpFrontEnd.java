@@ -115,6 +115,11 @@ final class HttpFrontEnd {
                     throw ApiException.internal("Injected server error.");
                 }
                 response = operations.handle(operation, request, now);
+                if (fault.kind() == Faults.Kind.LOSE_RESPONSE) {
+                    journal.record(new JournalEntry(now, receivedNanos, operation, Operations.mainArn(request), 0,
+                            "ResponseLost"));
+                    return; // done, but the caller never hears of it
+                }
             } catch (ApiException e) {
                 respondError(exchange, e, new JournalEntry(now, receivedNanos, operation, Operations.mainArn(request),
                         e.status(), e.code()));

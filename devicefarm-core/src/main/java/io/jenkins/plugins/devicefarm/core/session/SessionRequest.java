@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
  * debugging fields are no longer supported by Device Farm and are left out.)
  */
 public final class SessionRequest {
-    static final int MAX_NAME_LENGTH = 256;
+    public static final int MAX_NAME_LENGTH = 256;
 
     private final String projectArn;
     private final String deviceArn;

@@ -4,7 +4,6 @@ import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -28,20 +27,31 @@ final class SessionCreator {
     private final Lanes lanes;
     private final Backoff backoff;
     private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-    private final Instant startedAt = Instant.now();
     private int attempts;
 
     /** Validates the request at once: bad input throws here, before anything is sent. */
     SessionCreator(DeviceFarmClient client, SessionRequest request, PollSettings settings, Lanes lanes) {
-        if (request.name() == null || request.name().isBlank()) {
-            request.name("jenkins-" + UUID.randomUUID());
-        }
-        this.request = request.toSdkRequest().toBuilder().overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
+        CreateRemoteAccessSessionRequest validated = request.toSdkRequest(); // bad input throws before anything else
+        this.request = validated.toBuilder().name(uniqueName(validated.name()))
+                .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
         this.project = request.project();
         this.client = client;
         this.lanes = lanes;
         this.backoff = new Backoff(PollSettings.of(Duration.ofMillis(Math.min(500, settings.minInterval().toMillis())),
                 settings.maxInterval().compareTo(Duration.ofSeconds(10)) < 0 ? settings.maxInterval() : Duration.ofSeconds(10)));
+    }
+
+    /**
+     * The name plus a random tag, so that after a lost answer the session can be told apart from
+     * any other of the same name (clocks of Jenkins and AWS may differ, so time cannot do it).
+     */
+    static String uniqueName(String name) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        if (name == null || name.isBlank()) {
+            return "jenkins-" + tag;
+        }
+        String base = name.length() > SessionRequest.MAX_NAME_LENGTH - 11 ? name.substring(0, SessionRequest.MAX_NAME_LENGTH - 11) : name;
+        return base + " [" + tag + "]";
     }
 
     CompletableFuture<Outcome> start() {
@@ -73,7 +83,6 @@ final class SessionCreator {
         try {
             ours = listSessions().stream()
                     .filter(s -> request.name().equals(s.name()))
-                    .filter(s -> s.created() == null || !s.created().isBefore(startedAt.minus(Duration.ofMinutes(5))))
                     .sorted(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList();
         } catch (RuntimeException e) {

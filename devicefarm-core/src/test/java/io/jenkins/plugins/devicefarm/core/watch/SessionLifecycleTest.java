@@ -26,6 +26,7 @@ class SessionLifecycleTest {
                 .name(name).interactionMode("NO_VIDEO").billingMethod("METERED")));
         assertThat(created.getKind()).isEqualTo(ArnKind.SESSION);
         assertThat(created.getStatus()).isNotEqualTo("RUNNING");
+        assertThat(created.getName()).matches(java.util.regex.Pattern.quote(name) + " \\[[0-9a-f]{8}\\]"); // tagged: adoptable after a lost answer
         return DeviceFarmArn.parse("arn", created.getArn(), ArnKind.SESSION);
     }
 
@@ -78,6 +79,20 @@ class SessionLifecycleTest {
         create("throttled");
         assertThat(f.sim.journal().entries("CreateRemoteAccessSession").stream().filter(e -> e.succeeded()).count()).isEqualTo(1);
         assertThat(f.client.listRemoteAccessSessions(r -> r.arn(f.project())).remoteAccessSessions()).hasSize(1);
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsAdoptedNotRepeated() {
+        f.sim.faults().loseResponses("CreateRemoteAccessSession", 1.0);
+        var pending = f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).name("lost-answer"));
+        Await.until("the create was carried out", () -> f.sim.journal().count("CreateRemoteAccessSession") >= 1);
+        f.sim.faults().clear();
+
+        Outcome adopted = Await.result(pending);
+        var sessions = f.client.listRemoteAccessSessions(r -> r.arn(f.project())).remoteAccessSessions();
+        assertThat(sessions).hasSize(1);
+        assertThat(adopted.getArn()).isEqualTo(sessions.get(0).arn());
+        assertThat(f.sim.journal().count("ListRemoteAccessSessions")).isPositive();
     }
 
     @Test
