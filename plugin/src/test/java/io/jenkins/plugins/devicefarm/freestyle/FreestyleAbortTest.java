@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +30,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Aborting a freestyle build stops what it owns on Device Farm, and the build ends ABORTED. */
 @WithJenkins
-class FreestyleAbortTest extends FreestyleFixture {
+class FreestyleAbortTest extends SimulatorFixture {
 
     @Test
     void abortWhileTheRecorderWaitsStopsTheRun() throws Exception {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Web methods refuse users who may not configure the job; remote strings are escaped on the pages. */
 @WithJenkins
-class FreestyleSecurityTest extends FreestyleFixture {
+class FreestyleSecurityTest extends SimulatorFixture {
 
     @Test
     void usersWithoutConfigureAreRefused() throws Exception {

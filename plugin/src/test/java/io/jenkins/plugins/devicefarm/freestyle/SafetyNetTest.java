@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Whatever a build tracked and did not see end is stopped when the build ends, whatever the job type. */
 @WithJenkins
-class SafetyNetTest extends FreestyleFixture {
+class SafetyNetTest extends SimulatorFixture {
 
     @Test
     void freestyleBuildThatLeftARunBehind() throws Exception {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.PIXEL;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static io.jenkins.plugins.devicefarm.TestSupport.pipeline;
@@ -23,7 +24,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** deviceFarmSession against the simulator: environment, masking, stop at the end and on abort. */
 @WithJenkins
-class SessionStepTest extends SimulatorPipelineFixture {
+class SessionStepTest extends SimulatorFixture {
 
     /** Lets the created session become RUNNING: its queue and setup are simulated time. */
     private void letSessionStart() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.ACCESS_KEY;
 import static io.jenkins.plugins.devicefarm.TestSupport.SECRET_KEY;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
@@ -20,7 +21,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** deviceFarmWaitForRun / WaitForJob / StopRun / StopJob in Pipeline jobs against the simulator on a manual clock. */
 @WithJenkins
-class WaitAndStopStepsTest extends SimulatorPipelineFixture {
+class WaitAndStopStepsTest extends SimulatorFixture {
 
     @Test
     void waitForRunReturnsTheOutcomeAndRecordsIt() throws Exception {

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.devicefarm.freestyle;
+package io.jenkins.plugins.devicefarm;
 
-import io.jenkins.plugins.devicefarm.TestSupport;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
 import org.junit.jupiter.api.AfterEach;
@@ -8,15 +7,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.jvnet.hudson.test.JenkinsRule;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
-/** A simulator on a manual clock per test (runs stay queued until the test moves time), Jenkins pointed at it. */
-abstract class FreestyleFixture {
-    JenkinsRule j;
-    ManualSimClock clock;
-    DeviceFarmSimulator simulator;
-    DeviceFarmClient client;
+/**
+ * A simulator on a manual clock per test (runs stay queued until the test moves time), the global
+ * settings pointed at it, and a test-side client. Base of the Pipeline and freestyle tests.
+ */
+public abstract class SimulatorFixture {
+    protected JenkinsRule j;
+    protected ManualSimClock clock;
+    protected DeviceFarmSimulator simulator;
+    protected DeviceFarmClient client;
 
     @BeforeEach
-    void startSimulator(JenkinsRule rule) throws Exception {
+    protected void startSimulator(JenkinsRule rule) throws Exception {
         j = rule;
         clock = new ManualSimClock();
         simulator = DeviceFarmSimulator.builder().clock(clock).build();
@@ -25,7 +27,7 @@ abstract class FreestyleFixture {
     }
 
     @AfterEach
-    void stopSimulator() {
+    protected void stopSimulator() {
         client.close();
         simulator.close();
     }
