@@ -31,6 +31,7 @@ final class BaselinePhase {
             double[] heapDuring = new double[1];
             ResourceSampler sampler = new ResourceSampler("baseline-poller-");
             long start = System.nanoTime();
+            double cpuStart = ResourceSampler.processCpuSeconds();
             for (int i = 0; i < world.runs.size(); i++) {
                 int n = i;
                 String arn = world.runs.get(i).arn();
@@ -68,6 +69,7 @@ final class BaselinePhase {
                 }
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            double processCpu = ResourceSampler.processCpuSeconds() - cpuStart;
             sampler.close();
             int calls = world.calls("GetRun") + world.calls("StopRun");
 
@@ -88,7 +90,7 @@ final class BaselinePhase {
                 lag.add(Math.max(0, done - (r.scheduledNanos() + r.realDuration().toNanos())));
             });
             return new PhaseResult("baseline: thread per run, fixed 30 s poll", world.runs.size(), sampler.peakThreads(),
-                    cpuNanos.get() / 1e9, sampler.peakHeapAboveBaselineMb(), heapDuring[0] - heapBefore, calls, world.throttledCalls(), wall,
+                    cpuNanos.get() / 1e9, processCpu, sampler.peakHeapAboveBaselineMb(), heapDuring[0] - heapBefore, calls, world.throttledCalls(), wall,
                     new Percentiles(lag), new Percentiles(List.of()), toCancel.size(), 0, 0, cancelledMetered, 0);
         }
     }

@@ -34,6 +34,7 @@ final class EnginePhase {
             double[] heapDuring = new double[1];
             ResourceSampler sampler = new ResourceSampler("devicefarm-watcher-");
             long start = System.nanoTime();
+            double cpuStart = ResourceSampler.processCpuSeconds();
             List<Outcome> outcomes = new ArrayList<>();
             int lost = 0;
             try (DeviceFarmWatcher watcher = new DeviceFarmWatcher(polls);
@@ -64,12 +65,13 @@ final class EnginePhase {
                 }
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            double processCpu = ResourceSampler.processCpuSeconds() - cpuStart;
             sampler.close();
-            return summarize(label, world, sampler, heapDuring[0] - heapBefore, wall, outcomes, toCancel, cancelNanos, doneNanos, lost);
+            return summarize(label, world, sampler, processCpu, heapDuring[0] - heapBefore, wall, outcomes, toCancel, cancelNanos, doneNanos, lost);
         }
     }
 
-    private static PhaseResult summarize(String label, BenchWorld world, ResourceSampler sampler, double retainedMb, double wall,
+    private static PhaseResult summarize(String label, BenchWorld world, ResourceSampler sampler, double processCpu, double retainedMb, double wall,
                                          List<Outcome> outcomes, List<Integer> toCancel, Map<Integer, Long> cancelNanos,
                                          Map<Integer, Long> doneNanos, int lost) {
         List<Long> abort = new ArrayList<>();
@@ -106,7 +108,7 @@ final class EnginePhase {
             }
         }
         int calls = world.calls("GetRun") + world.calls("StopRun");
-        return new PhaseResult(label, outcomes.size(), sampler.peakThreads(), sampler.cpuSeconds(), sampler.peakHeapAboveBaselineMb(),
+        return new PhaseResult(label, outcomes.size(), sampler.peakThreads(), sampler.cpuSeconds(), processCpu, sampler.peakHeapAboveBaselineMb(),
                 retainedMb, calls, world.throttledCalls(), wall, new Percentiles(lag), new Percentiles(abort), toCancel.size(),
                 stoppedWithFigures, afterCompletion, cancelledMetered, lost);
     }

@@ -6,6 +6,7 @@ record PhaseResult(
         int runs,
         int peakThreads,
         double cpuSeconds,
+        double processCpuSeconds,
         double peakHeapMb,
         double retainedHeapMb,
         int apiCalls,

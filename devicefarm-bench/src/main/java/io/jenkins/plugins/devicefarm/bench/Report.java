@@ -28,6 +28,7 @@ final class Report {
         row(s, "runs watched at once", phases, p -> (double) p.runs(), "%.0f", true);
         row(s, "peak live threads that wait", phases, p -> (double) p.peakThreads(), "%.0f", true);
         row(s, "CPU time of those threads (s)", phases, PhaseResult::cpuSeconds, "%.2f", true);
+        row(s, "CPU time of the whole process, simulator included (s)", phases, PhaseResult::processCpuSeconds, "%.2f", true);
         row(s, "heap retained while all watches are live, after GC (MB)", phases, PhaseResult::retainedHeapMb, "%.1f", true);
         row(s, "peak used heap above start, garbage included (MB)", phases, PhaseResult::peakHeapMb, "%.1f", true);
         row(s, "API calls (GetRun + StopRun)", phases, p -> (double) p.apiCalls(), "%.0f", true);

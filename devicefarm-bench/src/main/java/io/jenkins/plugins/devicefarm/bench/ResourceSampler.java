@@ -50,6 +50,11 @@ final class ResourceSampler implements AutoCloseable {
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
     }
 
+    /** CPU seconds of the whole process so far (all threads, the in-process simulator included). */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     /** Used heap right after a full collection: what is really retained, garbage excluded. */
     static double liveHeapMb() {
         System.gc();
