@@ -48,6 +48,25 @@ public final class PollSettings {
         return new PollSettings(min, max, 1.5, 0.2, 2.0, Duration.ofMinutes(10), Duration.ofMinutes(20));
     }
 
+    /**
+     * Intervals as a form holds them, in whole seconds as text: a value that is not a whole
+     * number is refused with a message naming its field, like an out-of-range one.
+     */
+    public static PollSettings ofSeconds(String minSeconds, String maxSeconds) {
+        long min = wholeSeconds("minPollSeconds", minSeconds);
+        long max = wholeSeconds("maxPollSeconds", maxSeconds);
+        return of(Duration.ofSeconds(min), Duration.ofSeconds(max));
+    }
+
+    private static long wholeSeconds(String field, String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "must be a whole number of seconds, was '" + t + "'", "Use e.g. 5 or 60");
+        }
+    }
+
     /** A copy that gives up retrying a refused stop after {@code d} and stops following after {@code follow}. */
     public PollSettings withStopLimits(Duration stopRetry, Duration follow) {
         return new PollSettings(minInterval, maxInterval, multiplier, jitter, throttleMultiplier, stopRetry, follow);

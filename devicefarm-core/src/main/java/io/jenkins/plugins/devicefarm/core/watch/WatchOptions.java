@@ -1,9 +1,13 @@
 package io.jenkins.plugins.devicefarm.core.watch;
 
+import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import java.time.Duration;
 
 /** What one watch waits for and for how long. */
 public final class WatchOptions {
+    /** Longer than any run can last (150 minutes a device, queued); beyond it a value is a typo. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(30);
+
     private final WatchTarget target;
     private final Duration timeout;
     private final boolean stopOnTimeout;
@@ -29,9 +33,9 @@ public final class WatchOptions {
      * {@link WatchTimeoutException}, after stopping the resource if {@code stopOnTimeout}.
      */
     public WatchOptions timeout(Duration timeout, boolean stopOnTimeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new io.jenkins.plugins.devicefarm.core.InvalidInputException("timeoutMinutes",
-                    "must be more than 0, was " + timeout.toMinutes(), "Leave it empty to wait without a deadline");
+        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+            throw new InvalidInputException("timeoutMinutes", "must be more than 0 and at most " + MAX_TIMEOUT.toMinutes()
+                    + " (30 days), was " + timeout.toMinutes(), "Leave it empty to wait without a deadline");
         }
         return new WatchOptions(target, timeout, stopOnTimeout);
     }
