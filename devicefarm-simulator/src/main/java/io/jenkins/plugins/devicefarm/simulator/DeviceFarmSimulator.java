@@ -24,8 +24,9 @@ public final class DeviceFarmSimulator implements AutoCloseable {
     private DeviceFarmSimulator(Builder builder) throws IOException {
         this.scenario = builder.scenario;
         this.clock = builder.clock;
-        Operations operations = new Operations(new DeviceFarmState(scenario), builder.pageSize);
-        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults));
+        DeviceFarmState state = new DeviceFarmState(scenario);
+        Operations operations = new Operations(state, builder.pageSize);
+        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock));
         this.port = frontEnd.start(builder.port);
     }
 
