@@ -125,6 +125,15 @@ public final class DeviceFarmArn implements Serializable {
         };
     }
 
+    /** The run a job belongs to; null for other kinds. */
+    public DeviceFarmArn run() {
+        if (kind != ArnKind.JOB) {
+            return null;
+        }
+        String runId = resourceId.substring(0, resourceId.lastIndexOf('/'));
+        return new DeviceFarmArn("arn:aws:devicefarm:" + REGION + ":" + account + ":run:" + runId, ArnKind.RUN, account, runId);
+    }
+
     /** The AWS console page of a project, run, job or session; null for other kinds. */
     public String consoleUrl() {
         String base = "https://" + REGION + ".console.aws.amazon.com/devicefarm/home?region=" + REGION + "#/mobile/projects/";

@@ -31,6 +31,14 @@ class DeviceFarmArnTest {
     }
 
     @Test
+    void aJobKnowsItsRun() {
+        DeviceFarmArn run = DeviceFarmArn.parse("arn", JOB, ArnKind.JOB).run();
+        assertThat(run.kind()).isEqualTo(ArnKind.RUN);
+        assertThat(run).isEqualTo(DeviceFarmArn.parse("arn", "arn:aws:devicefarm:us-west-2:123456789012:run:5e01a8c7-c861/0fcac17b-6122"));
+        assertThat(run.run()).isNull();
+    }
+
+    @Test
     void anyKindWhenNoneExpected() {
         assertThat(DeviceFarmArn.parse("arn", SESSION).kind()).isEqualTo(ArnKind.SESSION);
     }

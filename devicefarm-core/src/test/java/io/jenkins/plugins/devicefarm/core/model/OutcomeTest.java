@@ -53,6 +53,23 @@ class OutcomeTest {
     }
 
     @Test
+    void aJobIsNotCountedAgainWhenItsRunIsThere() {
+        Outcome job = Outcome.builder(ArnKind.JOB, "arn:aws:devicefarm:us-west-2:123456789012:job:p/r/00001")
+                .counters(new Counters(5, 5, 0, 0, 0, 0, 0)).deviceMinutes(new DeviceMinutes(6, 6, 0)).build();
+        Outcome otherRunsJob = Outcome.builder(ArnKind.JOB, "arn:aws:devicefarm:us-west-2:123456789012:job:p/other/00000")
+                .counters(new Counters(2, 0, 2, 0, 0, 0, 0)).deviceMinutes(new DeviceMinutes(1, 1, 0)).build();
+
+        OutcomeTotals withRun = OutcomeTotals.of(List.of(job, RUN, otherRunsJob));
+        assertThat(withRun.getCount()).isEqualTo(2);
+        assertThat(withRun.getCounters()).isEqualTo(new Counters(12, 7, 4, 1, 0, 0, 0));
+        assertThat(withRun.getDeviceMinutes()).isEqualTo(new DeviceMinutes(13.5, 11, 2.5));
+
+        OutcomeTotals jobsOnly = OutcomeTotals.of(List.of(job, otherRunsJob));
+        assertThat(jobsOnly.getCount()).isEqualTo(2);
+        assertThat(jobsOnly.getDeviceMinutes()).isEqualTo(new DeviceMinutes(7, 7, 0));
+    }
+
+    @Test
     void persistedValuesSurviveJavaSerialization() throws Exception {
         DeviceFarmArn arn = DeviceFarmArn.parse("arn", RUN.getArn(), ArnKind.RUN);
         ResultPolicy policy = ResultPolicy.defaults().with(ResultPolicy.DeviceFarmResult.SKIPPED, Verdict.UNSTABLE);
