@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devicefarm.freestyle;
+package io.jenkins.plugins.devicefarm;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
@@ -16,19 +16,29 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.springframework.security.core.Authentication;
+import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
+import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
 
 /**
- * What the freestyle descriptors' web methods share: the permission check (configure the job,
- * or administer Jenkins when there is no job), the credentials list of the credentials plugin's
- * consumer guide, and ARN checks that leave {@code ${VAR}} values to build time.
+ * What the web methods of every Device Farm form share (global configuration, Pipeline steps,
+ * freestyle steps): the permission check, the credentials list of the credentials plugin's
+ * consumer guide, and validations that reuse the core's messages. A null item means a form
+ * outside any job (Manage Jenkins, or the Snippet Generator of Jenkins itself).
  */
-final class FreestyleForms {
-    private FreestyleForms() {}
+@Restricted(NoExternalUse.class)
+public final class DeviceFarmForms {
+    private DeviceFarmForms() {}
 
-    /** Throws AccessDeniedException unless the user may configure {@code item} (or Jenkins). */
-    static void checkConfigure(@CheckForNull Item item) {
+    /** Throws AccessDeniedException unless the user may configure {@code item} (or administer Jenkins). */
+    public static void checkConfigure(@CheckForNull Item item) {
         if (item == null) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         } else {
@@ -36,70 +46,131 @@ final class FreestyleForms {
         }
     }
 
-    static boolean canConfigure(@CheckForNull Item item) {
+    public static boolean canConfigure(@CheckForNull Item item) {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
-    /** docs/consumer.adoc of the credentials plugin; stricter: configuring the job is required to list. */
-    static ListBoxModel credentials(@CheckForNull Item item, @CheckForNull String credentialsId) {
+    /**
+     * Runs {@code validation} for users who may configure {@code item}; others get no verdict
+     * rather than an error page (the Snippet Generator is open to users who cannot configure).
+     */
+    public static FormValidation ifConfigurable(@CheckForNull Item item, Supplier<FormValidation> validation) {
+        return canConfigure(item) ? validation.get() : FormValidation.ok();
+    }
+
+    /**
+     * The AWS credentials a job (or, without a job, Jenkins) can use, as docs/consumer.adoc of the
+     * credentials plugin lists them: a user who may neither configure nor use them sees only the
+     * current value.
+     */
+    public static ListBoxModel credentials(@CheckForNull Item item, @CheckForNull String credentialsId) {
         StandardListBoxModel result = new StandardListBoxModel();
-        if (!canConfigure(item) && (item == null || !item.hasPermission(CredentialsProvider.USE_ITEM))) {
+        if (item == null) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), AmazonWebServicesCredentials.class, List.of(),
+                            CredentialsMatchers.always())
+                    .includeCurrentValue(credentialsId);
+        }
+        if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
             return result.includeCurrentValue(credentialsId);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2,
-                        item, AmazonWebServicesCredentials.class, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(authenticationOf(item), item, AmazonWebServicesCredentials.class, List.of(),
+                        CredentialsMatchers.always())
                 .includeCurrentValue(credentialsId);
     }
 
     /** Blank means the global default credentials; otherwise they must be visible to the job. */
-    static FormValidation checkCredentials(@CheckForNull Item item, @CheckForNull String value) {
-        if (Util.fixEmptyAndTrim(value) == null) {
+    public static FormValidation checkCredentials(@CheckForNull Item item, @CheckForNull String value) {
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null || item == null) {
             return FormValidation.ok();
         }
-        if (CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItem(AmazonWebServicesCredentials.class,
-                item, item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(value.strip())) == null) {
-            return FormValidation.error("No AWS credentials with id '%s' are available to this job.", value);
+        List<AmazonWebServicesCredentials> visible = CredentialsProvider.lookupCredentialsInItem(
+                AmazonWebServicesCredentials.class, item, authenticationOf(item), List.of());
+        if (CredentialsMatchers.firstOrNull(visible, CredentialsMatchers.withId(id)) == null) {
+            return FormValidation.error("No AWS credentials with id '%s' are available to this job.", id);
         }
         return FormValidation.ok();
     }
 
     /** Checks each ARN of {@code value} (one per line); values with ${...} are only checked at build time. */
-    static FormValidation checkArns(String field, @CheckForNull String value, boolean required, ArnKind... kinds) {
+    public static FormValidation checkArns(String field, @CheckForNull String value, boolean required, ArnKind... kinds) {
         List<String> arns = lines(value);
         if (arns.isEmpty()) {
             return required ? FormValidation.error("Enter %s.", describe(kinds)) : FormValidation.ok();
         }
         for (String arn : arns) {
-            if (arn.contains("${")) {
-                continue;
-            }
-            try {
-                DeviceFarmArn.parse(field, arn, kinds);
-            } catch (InvalidInputException e) {
-                return FormValidation.error(e.getMessage());
+            if (!arn.contains("${")) {
+                FormValidation invalid = check(() -> DeviceFarmArn.parse(field, arn, kinds));
+                if (invalid.kind != FormValidation.Kind.OK) {
+                    return invalid;
+                }
             }
         }
         return FormValidation.ok();
     }
 
-    /** The non-blank lines (or comma-separated values) of a text field, stripped. */
-    static List<String> lines(@CheckForNull String value) {
+    /** A blank project falls back to the default project of Manage Jenkins > System, if there is one. */
+    public static FormValidation checkProjectArn(@CheckForNull String value) {
+        if (Util.fixEmptyAndTrim(value) == null && DeviceFarmGlobalConfiguration.get().getDefaultProjectArn() == null) {
+            return FormValidation.error("Enter the ARN of a project, or set a default project in Manage Jenkins > System.");
+        }
+        return checkArns("projectArn", value, false, ArnKind.PROJECT);
+    }
+
+    /** Runs a core validation; its message names the field and the fix. */
+    public static FormValidation check(Runnable validation) {
+        try {
+            validation.run();
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** The values of a list field, separated by line breaks, commas or spaces (ARNs hold none of them). */
+    public static List<String> lines(@CheckForNull String value) {
         if (value == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Build results for the verdict drop-downs; empty keeps the default shown. */
-    static ListBoxModel verdicts(String defaultVerdict) {
+    /** Build results for a verdict drop-down; the empty value keeps the default, which it names. */
+    public static ListBoxModel verdicts(Verdict defaultVerdict) {
         ListBoxModel m = new ListBoxModel();
-        m.add("Default (" + defaultVerdict + ")", "");
+        m.add("Default (" + defaultVerdict.name() + ")", "");
         for (Verdict v : Verdict.values()) {
             m.add(v.name());
         }
         return m;
+    }
+
+    /** The billing methods of CreateRemoteAccessSession, after "Device Farm's default". */
+    public static ListBoxModel billingMethods(@CheckForNull Item item) {
+        return deviceFarmChoices(item, BillingMethod.knownValues());
+    }
+
+    /** The interaction modes of CreateRemoteAccessSession, after "Device Farm's default". */
+    public static ListBoxModel interactionModes(@CheckForNull Item item) {
+        return deviceFarmChoices(item, InteractionMode.knownValues());
+    }
+
+    private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, Set<? extends Enum<?>> values) {
+        ListBoxModel m = new ListBoxModel();
+        if (canConfigure(item)) {
+            m.add("Device Farm's default", "");
+            values.stream().map(Object::toString).sorted().forEach(m::add);
+        }
+        return m;
+    }
+
+    private static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2;
     }
 
     private static String describe(ArnKind... kinds) {

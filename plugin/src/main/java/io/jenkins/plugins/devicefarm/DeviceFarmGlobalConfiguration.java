@@ -1,23 +1,16 @@
 package io.jenkins.plugins.devicefarm;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.client.ClientSettings;
 import io.jenkins.plugins.devicefarm.core.client.DeviceFarmClientFactory;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
-import java.time.Duration;
-import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -117,14 +110,7 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-            return result.includeCurrentValue(credentialsId);
-        }
-        return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), AmazonWebServicesCredentials.class, List.of(),
-                        CredentialsMatchers.always())
-                .includeCurrentValue(credentialsId);
+        return DeviceFarmForms.credentials(null, credentialsId);
     }
 
     @POST
@@ -142,25 +128,26 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckRegion(@QueryParameter String value, @QueryParameter String endpointOverride) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(() -> DeviceFarmClientFactory.region(value, endpointOverrideGiven(endpointOverride)));
+        return DeviceFarmForms.check(() -> DeviceFarmClientFactory.region(value, endpointOverrideGiven(endpointOverride)));
     }
 
     @POST
     public FormValidation doCheckEndpointOverride(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(() -> DeviceFarmClientFactory.endpoint(value));
+        return DeviceFarmForms.check(() -> DeviceFarmClientFactory.endpoint(value));
+    }
+
+    /** Text parameters: a blank or non-numeric box gets the core's message, not a Stapler conversion error. */
+    @POST
+    public FormValidation doCheckMinPollSeconds(@QueryParameter String value, @QueryParameter String maxPollSeconds) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return DeviceFarmForms.check(() -> PollSettings.ofSeconds(value, maxPollSeconds));
     }
 
     @POST
-    public FormValidation doCheckMinPollSeconds(@QueryParameter int value, @QueryParameter int maxPollSeconds) {
+    public FormValidation doCheckMaxPollSeconds(@QueryParameter String value, @QueryParameter String minPollSeconds) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(() -> PollSettings.of(Duration.ofSeconds(value), Duration.ofSeconds(Math.max(value, maxPollSeconds))));
-    }
-
-    @POST
-    public FormValidation doCheckMaxPollSeconds(@QueryParameter int value, @QueryParameter int minPollSeconds) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return check(() -> PollSettings.of(Duration.ofSeconds(Math.max(1, minPollSeconds)), Duration.ofSeconds(value)));
+        return DeviceFarmForms.check(() -> PollSettings.ofSeconds(minPollSeconds, value));
     }
 
     @POST
@@ -169,7 +156,7 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
         if (Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.ok();
         }
-        return check(() -> DeviceFarmArn.parse("defaultProjectArn", value, ArnKind.PROJECT));
+        return DeviceFarmForms.check(() -> DeviceFarmArn.parse("defaultProjectArn", value, ArnKind.PROJECT));
     }
 
     /** The "Test connection" button: lists the account's projects with the values in the form. */
@@ -182,15 +169,5 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
 
     private static boolean endpointOverrideGiven(String endpointOverride) {
         return Util.fixEmptyAndTrim(endpointOverride) != null;
-    }
-
-    /** Runs a core validation; its message names the field and the fix. */
-    static FormValidation check(Runnable validation) {
-        try {
-            validation.run();
-            return FormValidation.ok();
-        } catch (InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
     }
 }

@@ -18,6 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
+import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -122,7 +123,7 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
         WatchOptions options = WatchOptions.untilCompleted();
         DeviceFarmClient client;
         try {
-            for (String arn : FreestyleForms.lines(arns == null ? null : env.expand(arns))) {
+            for (String arn : DeviceFarmForms.lines(arns == null ? null : env.expand(arns))) {
                 targets.add(DeviceFarmArn.parse("arns", arn, ArnKind.RUN, ArnKind.JOB));
             }
             if (targets.isEmpty()) {
@@ -186,25 +187,33 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
 
         @POST
         public FormValidation doCheckArns(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("arns", value, true, ArnKind.RUN, ArnKind.JOB);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("arns", value, true, ArnKind.RUN, ArnKind.JOB);
         }
 
         @POST
         public FormValidation doCheckTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : FormValidation.validateNonNegativeInteger(value);
+            DeviceFarmForms.checkConfigure(item);
+            String minutes = Util.fixEmptyAndTrim(value);
+            if (minutes == null) {
+                return FormValidation.ok();
+            }
+            FormValidation number = FormValidation.validateNonNegativeInteger(minutes);
+            if (number.kind != FormValidation.Kind.OK || Integer.parseInt(minutes) == 0) {
+                return number; // 0 = no deadline
+            }
+            return DeviceFarmForms.check(() -> WatchOptions.untilCompleted().timeout(Duration.ofMinutes(Integer.parseInt(minutes)), true));
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkCredentials(item, value);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkCredentials(item, value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FreestyleForms.credentials(item, credentialsId);
+            return DeviceFarmForms.credentials(item, credentialsId);
         }
 
         @POST
@@ -238,10 +247,10 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
         }
 
         private static ListBoxModel verdicts(Item item, DeviceFarmResult result) {
-            if (!FreestyleForms.canConfigure(item)) {
+            if (!DeviceFarmForms.canConfigure(item)) {
                 return new ListBoxModel();
             }
-            return FreestyleForms.verdicts(ResultPolicy.defaults().verdictFor(result).name());
+            return DeviceFarmForms.verdicts(ResultPolicy.defaults().verdictFor(result));
         }
     }
 }

@@ -16,6 +16,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
+import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
@@ -144,7 +145,7 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper {
                 .instanceArn(expand(env, instanceArn))
                 .name(expand(env, name))
                 .billingMethod(expand(env, billingMethod))
-                .vpceConfigurationArns(FreestyleForms.lines(expand(env, vpceConfigurationArns)))
+                .vpceConfigurationArns(DeviceFarmForms.lines(expand(env, vpceConfigurationArns)))
                 .interactionMode(expand(env, interactionMode))
                 .skipAppResign(skipAppResign ? Boolean.TRUE : null)
                 .remoteRecordEnabled(remoteRecordEnabled ? Boolean.TRUE : null)
@@ -171,65 +172,53 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper {
 
         @POST
         public FormValidation doCheckProjectArn(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            if (Util.fixEmptyAndTrim(value) == null && DeviceFarmGlobalConfiguration.get().getDefaultProjectArn() == null) {
-                return FormValidation.error("Enter the ARN of a project, or set a default project in Manage Jenkins > System.");
-            }
-            return FreestyleForms.checkArns("projectArn", value, false, ArnKind.PROJECT);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkProjectArn(value);
         }
 
         @POST
         public FormValidation doCheckDeviceArn(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("deviceArn", value, true, ArnKind.DEVICE);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("deviceArn", value, true, ArnKind.DEVICE);
         }
 
         @POST
         public FormValidation doCheckInstanceArn(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("instanceArn", value, false, ArnKind.DEVICE_INSTANCE);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("instanceArn", value, false, ArnKind.DEVICE_INSTANCE);
         }
 
         @POST
         public FormValidation doCheckVpceConfigurationArns(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("vpceConfigurationArns", value, false, ArnKind.VPCE_CONFIGURATION);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("vpceConfigurationArns", value, false, ArnKind.VPCE_CONFIGURATION);
         }
 
         @POST
         public FormValidation doCheckRemoteRecordAppArn(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("remoteRecordAppArn", value, false, ArnKind.UPLOAD);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("remoteRecordAppArn", value, false, ArnKind.UPLOAD);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkCredentials(item, value);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkCredentials(item, value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FreestyleForms.credentials(item, credentialsId);
+            return DeviceFarmForms.credentials(item, credentialsId);
         }
 
         @POST
         public ListBoxModel doFillBillingMethodItems(@AncestorInPath Item item) {
-            return FreestyleForms.canConfigure(item) ? choices("METERED", "UNMETERED") : new ListBoxModel();
+            return DeviceFarmForms.billingMethods(item);
         }
 
         @POST
         public ListBoxModel doFillInteractionModeItems(@AncestorInPath Item item) {
-            return FreestyleForms.canConfigure(item) ? choices("INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY") : new ListBoxModel();
-        }
-
-        private static ListBoxModel choices(String... values) {
-            ListBoxModel m = new ListBoxModel();
-            m.add("Device Farm's default", "");
-            for (String v : values) {
-                m.add(v);
-            }
-            return m;
+            return DeviceFarmForms.interactionModes(item);
         }
     }
 }

@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -101,19 +102,19 @@ public class DeviceFarmStopBuilder extends Builder implements SimpleBuildStep {
 
         @POST
         public FormValidation doCheckArn(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkArns("arn", value, true, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkArns("arn", value, true, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION);
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            FreestyleForms.checkConfigure(item);
-            return FreestyleForms.checkCredentials(item, value);
+            DeviceFarmForms.checkConfigure(item);
+            return DeviceFarmForms.checkCredentials(item, value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FreestyleForms.credentials(item, credentialsId);
+            return DeviceFarmForms.credentials(item, credentialsId);
         }
     }
 }

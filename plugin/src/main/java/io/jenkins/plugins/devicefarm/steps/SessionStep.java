@@ -3,15 +3,21 @@ package io.jenkins.plugins.devicefarm.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
-import java.util.Arrays;
-import java.util.List;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code deviceFarmSession(deviceArn: ...) { ... }}: creates a remote access session, waits until
@@ -48,16 +54,11 @@ public class SessionStep extends DeviceFarmStep {
                 .instanceArn(instanceArn)
                 .name(name)
                 .billingMethod(billingMethod)
-                .vpceConfigurationArns(vpceList())
+                .vpceConfigurationArns(DeviceFarmForms.lines(vpceConfigurationArns))
                 .interactionMode(interactionMode)
                 .skipAppResign(skipAppResign ? Boolean.TRUE : null)
                 .remoteRecordEnabled(remoteRecordEnabled ? Boolean.TRUE : null)
                 .remoteRecordAppArn(remoteRecordAppArn);
-    }
-
-    private List<String> vpceList() {
-        return vpceConfigurationArns == null ? List.of()
-                : Arrays.stream(vpceConfigurationArns.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
     }
 
     public String getDeviceArn() { return deviceArn; }
@@ -107,6 +108,41 @@ public class SessionStep extends DeviceFarmStep {
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;
+        }
+
+        @POST
+        public FormValidation doCheckDeviceArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkArns("deviceArn", value, true, ArnKind.DEVICE));
+        }
+
+        @POST
+        public FormValidation doCheckProjectArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkProjectArn(value));
+        }
+
+        @POST
+        public FormValidation doCheckInstanceArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkArns("instanceArn", value, false, ArnKind.DEVICE_INSTANCE));
+        }
+
+        @POST
+        public FormValidation doCheckVpceConfigurationArns(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkArns("vpceConfigurationArns", value, false, ArnKind.VPCE_CONFIGURATION));
+        }
+
+        @POST
+        public FormValidation doCheckRemoteRecordAppArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkArns("remoteRecordAppArn", value, false, ArnKind.UPLOAD));
+        }
+
+        @POST
+        public ListBoxModel doFillBillingMethodItems(@AncestorInPath Item item) {
+            return DeviceFarmForms.billingMethods(item);
+        }
+
+        @POST
+        public ListBoxModel doFillInteractionModeItems(@AncestorInPath Item item) {
+            return DeviceFarmForms.interactionModes(item);
         }
     }
 }

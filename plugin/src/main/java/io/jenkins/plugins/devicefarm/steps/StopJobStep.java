@@ -20,7 +20,11 @@ public class StopJobStep extends StopStep {
 
     @Extension
     @Symbol("deviceFarmStopJob")
-    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+    public static class DescriptorImpl extends ArnStepDescriptor {
+        public DescriptorImpl() {
+            super(ArnKind.JOB);
+        }
+
         @Override
         public String getFunctionName() {
             return "deviceFarmStopJob";

@@ -20,7 +20,11 @@ public class StopRunStep extends StopStep {
 
     @Extension
     @Symbol("deviceFarmStopRun")
-    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+    public static class DescriptorImpl extends ArnStepDescriptor {
+        public DescriptorImpl() {
+            super(ArnKind.RUN);
+        }
+
         @Override
         public String getFunctionName() {
             return "deviceFarmStopRun";

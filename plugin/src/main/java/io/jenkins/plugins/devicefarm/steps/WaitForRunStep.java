@@ -20,7 +20,11 @@ public class WaitForRunStep extends WaitStep {
 
     @Extension
     @Symbol("deviceFarmWaitForRun")
-    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+    public static class DescriptorImpl extends ArnStepDescriptor {
+        public DescriptorImpl() {
+            super(ArnKind.RUN);
+        }
+
         @Override
         public String getFunctionName() {
             return "deviceFarmWaitForRun";
