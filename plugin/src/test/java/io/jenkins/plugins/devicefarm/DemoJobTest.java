@@ -1,0 +1,72 @@
+package io.jenkins.plugins.devicefarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import hudson.model.Result;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
+import io.jenkins.plugins.devicefarm.simulator.ScaledSimClock;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The demo of the README's "Try it" (plugin/demo: configuration as code and a Pipeline job using
+ * every step) runs green against a simulator, as it would under hpi:run. The demo schedules runs
+ * with curl, so this needs a Unix shell with curl.
+ */
+@WithJenkins
+@DisabledOnOs(OS.WINDOWS)
+class DemoJobTest {
+    private static final String DEMO_ENDPOINT = "http://127.0.0.1:8787";
+
+    @Test
+    void demoJobUsesEveryStepAndEndsGreen(JenkinsRule j, @TempDir Path tmp) throws Exception {
+        assumeTrue(curlAvailable(), "curl is not on the PATH");
+        // 20x: a demo run (about 7 simulated minutes) takes 20 s, so the one the demo stops is still going
+        // even if the sh steps are slow; the 5 s session body stays far from the 150-minute limit (7.5 minutes).
+        try (DeviceFarmSimulator simulator = DeviceFarmSimulator.builder().clock(new ScaledSimClock(20)).build()) {
+            String endpoint = simulator.endpoint().toString();
+            Path yaml = tmp.resolve("jenkins.yaml");
+            Files.writeString(yaml, demoFile("jenkins.yaml").replace(DEMO_ENDPOINT, endpoint));
+            ConfigurationAsCode.get().configure(yaml.toString());
+            assertEquals(endpoint, DeviceFarmGlobalConfiguration.get().getEndpointOverride());
+
+            String config = demoFile("jobs/devicefarm-demo/config.xml").replace(DEMO_ENDPOINT, endpoint);
+            WorkflowJob demo = (WorkflowJob) j.jenkins.createProjectFromXML("devicefarm-demo",
+                    new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
+            WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, demo.scheduleBuild2(0));
+
+            j.assertLogContains("Its endpoint is masked in this log: ****", b);
+            j.assertLogContains("Stopped run demo-1: COMPLETED STOPPED, stopped by us: true", b);
+            assertEquals(1, simulator.journal().count("StopRemoteAccessSession"));
+            assertEquals(1, simulator.journal().count("StopJob"));
+            assertEquals(1, simulator.journal().count("StopRun"));
+            DeviceFarmBuildAction action = b.getAction(DeviceFarmBuildAction.class);
+            assertEquals(5, action.getResources().size()); // session, job and run waited for, job and run stopped
+        }
+    }
+
+    private static String demoFile(String path) throws Exception {
+        // Surefire runs in the module directory: plugin/.
+        return Files.readString(Path.of("demo").resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private static boolean curlAvailable() {
+        try {
+            return new ProcessBuilder("curl", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
