@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devicefarm;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.init.Terminator;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
@@ -38,6 +40,12 @@ public final class DeviceFarmEngine {
      */
     public static boolean isClosing() {
         return closing;
+    }
+
+    /** A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing. */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static synchronized void started() {
+        closing = false;
     }
 
     @Terminator

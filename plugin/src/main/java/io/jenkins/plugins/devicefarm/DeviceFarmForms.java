@@ -122,10 +122,10 @@ public final class DeviceFarmForms {
         return checkArns("projectArn", value, false, ArnKind.PROJECT);
     }
 
-    /** Runs a core validation; its message names the field and the fix. */
-    public static FormValidation check(Runnable validation) {
+    /** Runs a core validation (whose value is not needed here); its message names the field and the fix. */
+    public static FormValidation check(Supplier<?> validation) {
         try {
-            validation.run();
+            validation.get();
             return FormValidation.ok();
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

@@ -57,7 +57,7 @@ public final class TestSupport {
                 .run().arn();
     }
 
-    public static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws IOException {
+    public static WorkflowJob pipeline(JenkinsRule j, String name, String script) throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class, name);
         p.setDefinition(new CpsFlowDefinition(script, true));
         return p;

@@ -202,7 +202,7 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
             if (number.kind != FormValidation.Kind.OK || Integer.parseInt(minutes) == 0) {
                 return number; // 0 = no deadline
             }
-            return DeviceFarmForms.check(() -> WatchOptions.untilCompleted().timeout(Duration.ofMinutes(Integer.parseInt(minutes)), true));
+            return DeviceFarmForms.check(() -> WatchOptions.validTimeout(Duration.ofMinutes(Integer.parseInt(minutes))));
         }
 
         @POST

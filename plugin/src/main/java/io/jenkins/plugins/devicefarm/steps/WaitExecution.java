@@ -58,8 +58,7 @@ final class WaitExecution extends DeviceFarmExecution {
             DeviceFarmArn.parse("arn", arn, kind);
             pollSettings();
             if (timeoutMinutes != null) {
-                WatchOptions.untilCompleted().timeout(Duration.ofMinutes(timeoutMinutes), true);
-                deadlineMillis = System.currentTimeMillis() + Duration.ofMinutes(timeoutMinutes).toMillis();
+                deadlineMillis = System.currentTimeMillis() + WatchOptions.validTimeout(Duration.ofMinutes(timeoutMinutes)).toMillis();
             }
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());

@@ -21,6 +21,7 @@ import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.TestSupport;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.simulator.SessionScript;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,7 +59,8 @@ class FreestyleAbortTest extends SimulatorFixture {
         p.getBuildWrappersList().add(new DeviceFarmSessionWrapper(null, TestSupport.PIXEL));
         p.getBuildersList().add(new TestBuilder() {
             @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) throws InterruptedException {
+            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                    throws InterruptedException, IOException {
                 String endpoint = build.getEnvironment(listener).get(DeviceFarmSessionWrapper.ENV_ENDPOINT);
                 seen.set(endpoint);
                 listener.getLogger().println("endpoint is " + endpoint);

@@ -33,11 +33,16 @@ public final class WatchOptions {
      * {@link WatchTimeoutException}, after stopping the resource if {@code stopOnTimeout}.
      */
     public WatchOptions timeout(Duration timeout, boolean stopOnTimeout) {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+        return new WatchOptions(target, timeout == null ? null : validTimeout(timeout), stopOnTimeout);
+    }
+
+    /** {@code timeout} if it is more than 0 and at most {@link #MAX_TIMEOUT}; else the field's message. */
+    public static Duration validTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new InvalidInputException("timeoutMinutes", "must be more than 0 and at most " + MAX_TIMEOUT.toMinutes()
                     + " (30 days), was " + timeout.toMinutes(), "Leave it empty to wait without a deadline");
         }
-        return new WatchOptions(target, timeout, stopOnTimeout);
+        return timeout;
     }
 
     public WatchTarget target() { return target; }
