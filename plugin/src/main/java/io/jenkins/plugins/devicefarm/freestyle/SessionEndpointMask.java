@@ -2,9 +2,8 @@ package io.jenkins.plugins.devicefarm.freestyle;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.console.ConsoleLogFilter;
-import hudson.console.LineTransformationOutputStream;
 import hudson.model.Run;
-import java.io.IOException;
+import io.jenkins.plugins.devicefarm.EndpointMasking;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.Charset;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SessionEndpointMask extends ConsoleLogFilter implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String MASK = "****";
     private static final Map<String, Set<String>> ENDPOINTS = new ConcurrentHashMap<>();
 
     private final String buildId;
@@ -43,36 +41,6 @@ public final class SessionEndpointMask extends ConsoleLogFilter implements Seria
     @Override
     public OutputStream decorateLogger(Run build, OutputStream logger) {
         Charset charset = build == null ? Charset.defaultCharset() : build.getCharset();
-        return new Masking(logger, buildId, charset);
-    }
-
-    private static final class Masking extends LineTransformationOutputStream.Delegating {
-        private final String buildId;
-        private final Charset charset;
-
-        Masking(OutputStream out, String buildId, Charset charset) {
-            super(out);
-            this.buildId = buildId;
-            this.charset = charset;
-        }
-
-        @Override
-        protected void eol(byte[] b, int len) throws IOException {
-            Set<String> endpoints = ENDPOINTS.get(buildId);
-            if (endpoints == null || endpoints.isEmpty()) {
-                out.write(b, 0, len);
-                return;
-            }
-            String line = new String(b, 0, len, charset);
-            String masked = line;
-            for (String e : endpoints) {
-                masked = masked.replace(e, MASK);
-            }
-            if (masked.equals(line)) {
-                out.write(b, 0, len);
-            } else {
-                out.write(masked.getBytes(charset));
-            }
-        }
+        return new EndpointMasking(logger, () -> ENDPOINTS.getOrDefault(buildId, Set.of()), charset);
     }
 }

@@ -1,15 +1,16 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.console.ConsoleLogFilter;
-import hudson.console.LineTransformationOutputStream;
 import hudson.model.Run;
 import hudson.remoting.Channel;
+import io.jenkins.plugins.devicefarm.EndpointMasking;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Masks a session's endpoint in the body's log, like credentials-binding masks secrets. The
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class EndpointMask extends ConsoleLogFilter implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String MASK = "****";
 
     private final String arn;
     private transient String endpointForAgent;
@@ -30,7 +30,10 @@ final class EndpointMask extends ConsoleLogFilter implements Serializable {
 
     @Override
     public OutputStream decorateLogger(Run build, OutputStream logger) {
-        return new Masking(logger, this);
+        return new EndpointMasking(logger, () -> {
+            String e = endpoint();
+            return e == null ? List.of() : List.of(e);
+        }, StandardCharsets.UTF_8);
     }
 
     private String endpoint() {
@@ -47,29 +50,5 @@ final class EndpointMask extends ConsoleLogFilter implements Serializable {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         endpointForAgent = (String) in.readObject();
-    }
-
-    private static final class Masking extends LineTransformationOutputStream.Delegating {
-        private final EndpointMask mask;
-
-        Masking(OutputStream out, EndpointMask mask) {
-            super(out);
-            this.mask = mask;
-        }
-
-        @Override
-        protected void eol(byte[] b, int len) throws IOException {
-            String endpoint = mask.endpoint();
-            if (endpoint == null || endpoint.isEmpty()) {
-                out.write(b, 0, len);
-                return;
-            }
-            String line = new String(b, 0, len, StandardCharsets.UTF_8);
-            if (line.contains(endpoint)) {
-                out.write(line.replace(endpoint, MASK).getBytes(StandardCharsets.UTF_8));
-            } else {
-                out.write(b, 0, len);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import io.jenkins.plugins.devicefarm.EndpointMasking;
 import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,7 +76,7 @@ class FreestyleAbortTest extends SimulatorFixture {
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         assertTrue(simulator.journal().count("StopRemoteAccessSession") >= 1);
         assertNotNull(seen.get());
-        j.assertLogContains("endpoint is " + SessionEndpointMask.MASK, b);
+        j.assertLogContains("endpoint is " + EndpointMasking.MASK, b);
         j.assertLogNotContains(seen.get(), b);
         DeviceFarmBuildAction action = b.getAction(DeviceFarmBuildAction.class);
         assertTrue(action.getOpen().isEmpty());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import io.jenkins.plugins.devicefarm.EndpointMasking;
 import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import static io.jenkins.plugins.devicefarm.TestSupport.PIXEL;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
@@ -56,7 +57,7 @@ class SessionStepTest extends SimulatorFixture {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
 
         j.assertLogContains("arn=" + arn, b);
-        j.assertLogContains("endpoint=" + EndpointMask.MASK, b);
+        j.assertLogContains("endpoint=" + EndpointMasking.MASK, b);
         j.assertLogNotContains(endpoint, b);
         j.assertLogNotContains(TestSupport.SECRET_KEY, b);
         assertFalse(Files.readString(b.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8).contains(endpoint));
