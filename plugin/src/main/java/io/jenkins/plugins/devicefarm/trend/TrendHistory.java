@@ -31,6 +31,19 @@ final class TrendHistory {
         return summaries;
     }
 
+    /** The record of the newest finished build among the last {@code lookBack} that has one; null if none. */
+    static DeviceFarmBuildAction latestRecord(Job<?, ?> job, int lookBack) {
+        Run<?, ?> b = job.getLastBuild();
+        for (int n = 0; b != null && n < lookBack; n++) {
+            DeviceFarmBuildAction a = b.getAction(DeviceFarmBuildAction.class);
+            if (a != null && !b.isBuilding()) {
+                return a;
+            }
+            b = b.getPreviousBuild();
+        }
+        return null;
+    }
+
     /** True when one of the newest {@code lookBack} builds has a Device Farm record. */
     static boolean usesDeviceFarm(Job<?, ?> job, int lookBack) {
         Run<?, ?> b = job.getLastBuild();

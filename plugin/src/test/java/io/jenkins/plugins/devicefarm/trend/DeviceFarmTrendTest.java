@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devicefarm.trend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
 import hudson.model.FreeStyleProject;
+import hudson.model.ListView;
 import hudson.model.Result;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
@@ -67,6 +69,30 @@ class DeviceFarmTrendTest {
         // The job page renders the charts (floatingBox.jelly with echarts-api's trend-chart tag).
         String page = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
         assertTrue(page.contains("AWS Device Farm device minutes"), page);
+    }
+
+    @Test
+    void listViewColumnShowsTheNewestRecordedBuild(JenkinsRule j) throws Exception {
+        FreeStyleProject used = j.createFreeStyleProject("used");
+        record(used, 2.5, 1.0, new Counters(10, 7, 2, 0, 1, 0, 0), false);
+        j.buildAndAssertSuccess(used);
+        used.getBuildersList().clear();
+        j.buildAndAssertSuccess(used); // newer build without Device Farm: the column still shows #1
+        FreeStyleProject unused = j.createFreeStyleProject("unused");
+        j.buildAndAssertSuccess(unused);
+
+        ListView view = new ListView("devices", j.jenkins);
+        view.getColumns().add(new DeviceFarmColumn());
+        view.add(used);
+        view.add(unused);
+        j.jenkins.addView(view);
+
+        String page = j.createWebClient().goTo("view/devices/").getWebResponse().getContentAsString();
+        assertTrue(page.contains("7 passed, 3 failed \u00b7 2.5 metered min"), page);
+        assertTrue(page.contains("job/used/1/devicefarm/"), page);
+        assertTrue(page.contains("N/A"), page);
+        assertNull(new DeviceFarmColumn().getLatestRecord(unused));
+        assertFalse(j.jenkins.getDescriptorByType(DeviceFarmColumn.DescriptorImpl.class).shownByDefault());
     }
 
     /** Makes the job's builds record one finished run with these totals; fail = the build then fails. */
