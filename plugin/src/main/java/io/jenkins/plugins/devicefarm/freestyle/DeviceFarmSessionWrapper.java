@@ -15,7 +15,7 @@ import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
-import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
+import io.jenkins.plugins.devicefarm.SessionSettings;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
  * Pipeline {@code deviceFarmSession} step. The session is RUNNING before the build steps start;
  * its disposer stops it when they end, aborted or not.
  */
-public class DeviceFarmSessionWrapper extends SimpleBuildWrapper {
+public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements SessionSettings {
     static final String ENV_ARN = "DEVICE_FARM_SESSION_ARN";
     static final String ENV_ENDPOINT = "DEVICE_FARM_SESSION_ENDPOINT";
     static final String ENV_DEVICE = "DEVICE_FARM_DEVICE_NAME";
@@ -103,7 +103,7 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper {
 
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars env) throws IOException, InterruptedException {
-        SessionRequest request = request(env);
+        SessionRequest request = toRequest(env::expand);
         DeviceFarmClient client;
         try {
             request.toSdkRequest(); // every field checked before anything is created
@@ -137,23 +137,6 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper {
     @Override
     public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
         sensitiveVariables.add(ENV_ENDPOINT);
-    }
-
-    private SessionRequest request(EnvVars env) {
-        String project = projectArn != null ? projectArn : DeviceFarmGlobalConfiguration.get().getDefaultProjectArn();
-        return new SessionRequest(expand(env, project), expand(env, deviceArn))
-                .instanceArn(expand(env, instanceArn))
-                .name(expand(env, name))
-                .billingMethod(expand(env, billingMethod))
-                .vpceConfigurationArns(DeviceFarmForms.lines(expand(env, vpceConfigurationArns)))
-                .interactionMode(expand(env, interactionMode))
-                .skipAppResign(skipAppResign ? Boolean.TRUE : null)
-                .remoteRecordEnabled(remoteRecordEnabled ? Boolean.TRUE : null)
-                .remoteRecordAppArn(expand(env, remoteRecordAppArn));
-    }
-
-    private static String expand(EnvVars env, String value) {
-        return value == null ? null : env.expand(value);
     }
 
     @Extension

@@ -11,6 +11,7 @@ import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
@@ -44,7 +45,7 @@ final class SessionExecution extends DeviceFarmExecution {
 
     SessionExecution(StepContext context, SessionStep step) {
         super(context, step);
-        this.request = step.toRequest();
+        this.request = step.toRequest(UnaryOperator.identity());
         // Named here, so a message can name the session even before Device Farm returns its ARN.
         if (request.name() == null || request.name().isBlank()) {
             request.name("jenkins-" + UUID.randomUUID());

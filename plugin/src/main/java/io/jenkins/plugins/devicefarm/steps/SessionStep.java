@@ -7,9 +7,8 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
-import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
+import io.jenkins.plugins.devicefarm.SessionSettings;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
-import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -25,7 +24,7 @@ import org.kohsuke.stapler.verb.POST;
  * DEVICE_FARM_SESSION_ENDPOINT (masked in the log) and DEVICE_FARM_DEVICE_NAME, and stops the
  * session when the body ends, however it ends. Values are plain text; the core validates them.
  */
-public class SessionStep extends DeviceFarmStep {
+public class SessionStep extends DeviceFarmStep implements SessionSettings {
     private final String deviceArn;
     private String projectArn;
     private String instanceArn;
@@ -45,20 +44,6 @@ public class SessionStep extends DeviceFarmStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new SessionExecution(context, this);
-    }
-
-    /** The core request; the project defaults to the global default project. Not validated yet. */
-    SessionRequest toRequest() {
-        String project = projectArn != null ? projectArn : DeviceFarmGlobalConfiguration.get().getDefaultProjectArn();
-        return new SessionRequest(project, deviceArn)
-                .instanceArn(instanceArn)
-                .name(name)
-                .billingMethod(billingMethod)
-                .vpceConfigurationArns(DeviceFarmForms.lines(vpceConfigurationArns))
-                .interactionMode(interactionMode)
-                .skipAppResign(skipAppResign ? Boolean.TRUE : null)
-                .remoteRecordEnabled(remoteRecordEnabled ? Boolean.TRUE : null)
-                .remoteRecordAppArn(remoteRecordAppArn);
     }
 
     public String getDeviceArn() { return deviceArn; }
