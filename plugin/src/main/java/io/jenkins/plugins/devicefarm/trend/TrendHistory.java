@@ -19,40 +19,36 @@ final class TrendHistory {
     private TrendHistory() {}
 
     static List<BuildSummary> of(Job<?, ?> job, int maxBuilds) {
-        List<BuildSummary> summaries = new ArrayList<>();
-        Run<?, ?> b = job.getLastBuild();
-        for (int n = 0; b != null && n < MAX_WALK && summaries.size() < maxBuilds; n++) {
-            DeviceFarmBuildAction a = b.getAction(DeviceFarmBuildAction.class);
-            if (a != null && !b.isBuilding()) {
-                summaries.add(new BuildSummary(b.getNumber(), b.getDisplayName(), a.getTotals()));
-            }
-            b = b.getPreviousBuild();
-        }
-        return summaries;
+        return recorded(job, MAX_WALK, maxBuilds, true).stream()
+                .map(b -> new BuildSummary(b.getNumber(), b.getDisplayName(), record(b).getTotals()))
+                .toList();
     }
 
     /** The record of the newest finished build among the last {@code lookBack} that has one; null if none. */
     static DeviceFarmBuildAction latestRecord(Job<?, ?> job, int lookBack) {
-        Run<?, ?> b = job.getLastBuild();
-        for (int n = 0; b != null && n < lookBack; n++) {
-            DeviceFarmBuildAction a = b.getAction(DeviceFarmBuildAction.class);
-            if (a != null && !b.isBuilding()) {
-                return a;
-            }
-            b = b.getPreviousBuild();
-        }
-        return null;
+        List<Run<?, ?>> builds = recorded(job, lookBack, 1, true);
+        return builds.isEmpty() ? null : record(builds.get(0));
     }
 
-    /** True when one of the newest {@code lookBack} builds has a Device Farm record. */
+    /** True when one of the newest {@code lookBack} builds, running ones included, has a Device Farm record. */
     static boolean usesDeviceFarm(Job<?, ?> job, int lookBack) {
+        return !recorded(job, lookBack, 1, false).isEmpty();
+    }
+
+    /** Newest first: at most {@code max} builds with a record among the newest {@code lookBack}. */
+    private static List<Run<?, ?>> recorded(Job<?, ?> job, int lookBack, int max, boolean finishedOnly) {
+        List<Run<?, ?>> found = new ArrayList<>();
         Run<?, ?> b = job.getLastBuild();
-        for (int n = 0; b != null && n < lookBack; n++) {
-            if (b.getAction(DeviceFarmBuildAction.class) != null) {
-                return true;
+        for (int n = 0; b != null && n < lookBack && found.size() < max; n++) {
+            if (record(b) != null && !(finishedOnly && b.isBuilding())) {
+                found.add(b);
             }
             b = b.getPreviousBuild();
         }
-        return false;
+        return found;
+    }
+
+    private static DeviceFarmBuildAction record(Run<?, ?> build) {
+        return build.getAction(DeviceFarmBuildAction.class);
     }
 }
