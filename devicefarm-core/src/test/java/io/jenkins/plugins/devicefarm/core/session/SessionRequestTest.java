@@ -27,8 +27,6 @@ class SessionRequestTest {
                 .vpceConfigurationArns(List.of("arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:v-1", " "))
                 .interactionMode("video_only")
                 .skipAppResign(true)
-                .remoteRecordEnabled(true)
-                .remoteRecordAppArn("arn:aws:devicefarm:us-west-2:123456789012:upload:proj/app-1")
                 .toSdkRequest();
         assertThat(r.projectArn()).isEqualTo(PROJECT);
         assertThat(r.deviceArn()).isEqualTo(DEVICE);
@@ -38,8 +36,6 @@ class SessionRequestTest {
         assertThat(r.configuration().vpceConfigurationArns()).containsExactly("arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:v-1");
         assertThat(r.interactionMode()).isEqualTo(InteractionMode.VIDEO_ONLY);
         assertThat(r.skipAppResign()).isTrue();
-        assertThat(r.remoteRecordEnabled()).isTrue();
-        assertThat(r.remoteRecordAppArn()).endsWith(":upload:proj/app-1");
     }
 
     @Test
@@ -63,7 +59,8 @@ class SessionRequestTest {
             Arguments.of("name", (UnaryOperator<SessionRequest>) r -> r.name("x".repeat(300)), "Use at most 256 characters"),
             Arguments.of("name", (UnaryOperator<SessionRequest>) r -> r.name("a\u0000b"), "control characters"),
             Arguments.of("vpceConfigurationArns", (UnaryOperator<SessionRequest>) r -> r.vpceConfigurationArns(List.of("vpce-123")), "is not an ARN"),
-            Arguments.of("remoteRecordAppArn", (UnaryOperator<SessionRequest>) r -> r.remoteRecordAppArn(PROJECT), "not the ARN of an upload"));
+            Arguments.of("remoteRecordAppArn", (UnaryOperator<SessionRequest>) r -> r.remoteRecordAppArn(PROJECT), "no longer supported by Device Farm"),
+            Arguments.of("remoteRecordEnabled", (UnaryOperator<SessionRequest>) r -> r.remoteRecordEnabled(true), "no longer supported by Device Farm"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
