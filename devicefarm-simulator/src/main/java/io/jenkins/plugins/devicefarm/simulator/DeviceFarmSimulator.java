@@ -28,6 +28,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         Operations operations = new Operations(state, builder.pageSize);
         this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock));
         this.port = frontEnd.start(builder.port);
+        state.resultFiles().serveAt(endpoint());
     }
 
     public static Builder builder() {

@@ -40,11 +40,19 @@ final class Operations {
             Map.entry("ListProjects", this::listProjects),
             Map.entry("GetDevice", this::getDevice),
             Map.entry("ListDevices", this::listDevices),
-            Map.entry("ListDevicePools", this::listDevicePools));
+            Map.entry("ListDevicePools", this::listDevicePools),
+            Map.entry("ListSuites", (r, now) -> this.results.listSuites(r, now)),
+            Map.entry("GetSuite", (r, now) -> this.results.getSuite(r, now)),
+            Map.entry("ListTests", (r, now) -> this.results.listTests(r, now)),
+            Map.entry("GetTest", (r, now) -> this.results.getTest(r, now)),
+            Map.entry("ListArtifacts", (r, now) -> this.results.listArtifacts(r, now)),
+            Map.entry("ListUniqueProblems", (r, now) -> this.results.listUniqueProblems(r, now)));
+    private ResultOperations results; // set in the constructor; not final so the handlers above may refer to it
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
         this.pager = new Pager(pageSize);
+        this.results = new ResultOperations(state, pager);
     }
 
     boolean supports(String operation) {

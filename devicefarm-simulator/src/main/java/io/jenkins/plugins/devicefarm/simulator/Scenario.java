@@ -33,6 +33,7 @@ public final class Scenario {
     private final List<ScenarioDevicePool> devicePools;
     private final List<RunScript> runScripts;
     private volatile SessionScript sessionScript;
+    private volatile ResultsScript results = new ResultsScript();
 
     @JsonCreator
     public Scenario(
@@ -115,6 +116,17 @@ public final class Scenario {
 
     public Scenario sessionScript(SessionScript script) {
         this.sessionScript = Objects.requireNonNull(script);
+        return this;
+    }
+
+    /** How results and artifact downloads behave (extra screenshots, download faults, URL lifetime). */
+    public ResultsScript results() {
+        return results;
+    }
+
+    @JsonProperty("results")
+    public Scenario results(ResultsScript script) {
+        this.results = Objects.requireNonNull(script);
         return this;
     }
 
