@@ -37,19 +37,20 @@ final class ResultOperations {
     ObjectNode getSuite(JsonNode request, Instant now) {
         String arn = Requests.required(request, "arn");
         SimJob job = jobOf(arn, "suite", 4);
-        ResultState suite = JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No suite found for ARN " + arn));
         ObjectNode response = Json.object();
-        response.set("suite", view(suite, job));
+        response.set("suite", view(suite(job, arn, now), job));
         return response;
     }
 
     ObjectNode listTests(JsonNode request, Instant now) {
         String arn = Requests.required(request, "arn");
         SimJob job = jobOf(arn, "suite", 4);
-        ResultState suite = JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
+        return pager.page(request, "tests", suite(job, arn, now).tests(), t -> view(t, job));
+    }
+
+    private static ResultState suite(SimJob job, String arn, Instant now) {
+        return JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No suite found for ARN " + arn));
-        return pager.page(request, "tests", suite.tests(), t -> view(t, job));
     }
 
     ObjectNode getTest(JsonNode request, Instant now) {

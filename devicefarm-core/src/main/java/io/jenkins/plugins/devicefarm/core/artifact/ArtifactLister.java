@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.artifact;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.report.ResultLists;
 import io.jenkins.plugins.devicefarm.core.report.ScheduledPages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.devicefarm.model.Artifact;
 import software.amazon.awssdk.services.devicefarm.model.ArtifactCategory;
 import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
 import software.amazon.awssdk.services.devicefarm.model.Job;
+import software.amazon.awssdk.services.devicefarm.model.Run;
 import software.amazon.awssdk.services.devicefarm.model.Suite;
-import software.amazon.awssdk.services.devicefarm.model.Test;
 
 /**
  * Lists a run's artifacts of the chosen types (every page) at the chosen levels, on the engine's
@@ -27,12 +28,10 @@ import software.amazon.awssdk.services.devicefarm.model.Test;
  * device whose job its ARN belongs to.
  */
 public final class ArtifactLister {
-    private final DeviceFarmClient client;
-    private final ScheduledPages pages;
+    private final ResultLists lists;
 
     public ArtifactLister(DeviceFarmClient client, ScheduledPages pages) {
-        this.client = client;
-        this.pages = pages;
+        this.lists = new ResultLists(client, pages);
     }
 
     /** A listed tree node: its ARN, level, and folder below the run folder ("" for the run). */
@@ -48,8 +47,7 @@ public final class ArtifactLister {
             return CompletableFuture.completedFuture(List.of());
         }
         String runArn = run.toString();
-        CompletableFuture<String> runName = pages.one("GetRun", runArn,
-                () -> client.getRun(r -> r.arn(runArn).overrideConfiguration(ScheduledPages.SINGLE_ATTEMPT)).run().name());
+        CompletableFuture<String> runName = lists.run(runArn).thenApply(Run::name);
         return nodes(runArn, levels)
                 .thenCompose(nodes -> listAll(nodes, types, levels).thenApply(found -> Map.entry(nodes, found)))
                 .thenCombine(runName, (listed, name) -> place(listed.getValue(), listed.getKey(),
@@ -59,10 +57,7 @@ public final class ArtifactLister {
     /** The run, its jobs, suites and tests, as far down as the levels need, with their folders. */
     private CompletableFuture<List<Node>> nodes(String runArn, Set<ArtifactLevel> levels) {
         boolean suites = levels.contains(ArtifactLevel.SUITE) || levels.contains(ArtifactLevel.TEST);
-        return pages.<Job>all("ListJobs", runArn, token -> {
-            var page = client.listJobs(r -> r.arn(runArn).nextToken(token).overrideConfiguration(ScheduledPages.SINGLE_ATTEMPT));
-            return new ScheduledPages.Page<>(page.jobs(), page.nextToken());
-        }).thenCompose(jobs -> {
+        return lists.jobs(runArn).thenCompose(jobs -> {
             List<Node> nodes = new ArrayList<>(List.of(new Node(runArn, ArtifactLevel.RUN, "", null)));
             SafeNames deviceFolders = SafeNames.folder();
             List<CompletableFuture<List<Node>>> below = new ArrayList<>();
@@ -75,18 +70,15 @@ public final class ArtifactLister {
                     below.add(suitesOf(jobNode, levels.contains(ArtifactLevel.TEST)));
                 }
             }
-            return CompletableFuture.allOf(below.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-                below.forEach(f -> nodes.addAll(f.join()));
+            return ResultLists.all(below).thenApply(lists -> {
+                lists.forEach(nodes::addAll);
                 return nodes;
             });
         });
     }
 
     private CompletableFuture<List<Node>> suitesOf(Node job, boolean tests) {
-        return pages.<Suite>all("ListSuites", job.arn(), token -> {
-            var page = client.listSuites(r -> r.arn(job.arn()).nextToken(token).overrideConfiguration(ScheduledPages.SINGLE_ATTEMPT));
-            return new ScheduledPages.Page<>(page.suites(), page.nextToken());
-        }).thenCompose(suites -> {
+        return lists.suites(job.arn()).thenCompose(suites -> {
             List<Node> nodes = new ArrayList<>();
             SafeNames folders = SafeNames.folder();
             List<CompletableFuture<List<Node>>> below = new ArrayList<>();
@@ -97,18 +89,15 @@ public final class ArtifactLister {
                     below.add(testsOf(node));
                 }
             }
-            return CompletableFuture.allOf(below.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-                below.forEach(f -> nodes.addAll(f.join()));
+            return ResultLists.all(below).thenApply(lists -> {
+                lists.forEach(nodes::addAll);
                 return nodes;
             });
         });
     }
 
     private CompletableFuture<List<Node>> testsOf(Node suite) {
-        return pages.<Test>all("ListTests", suite.arn(), token -> {
-            var page = client.listTests(r -> r.arn(suite.arn()).nextToken(token).overrideConfiguration(ScheduledPages.SINGLE_ATTEMPT));
-            return new ScheduledPages.Page<>(page.tests(), page.nextToken());
-        }).thenApply(tests -> {
+        return lists.tests(suite.arn()).thenApply(tests -> {
             SafeNames folders = SafeNames.folder();
             return tests.stream().map(t -> new Node(t.arn(), ArtifactLevel.TEST,
                     suite.folder() + "/" + folders.uniqueIn(t.name(), null), suite.jobArn())).toList();
@@ -123,17 +112,13 @@ public final class ArtifactLister {
                 continue;
             }
             for (ArtifactCategory category : ArtifactTypes.categories(types)) {
-                calls.add(pages.<Artifact>all("ListArtifacts", node.arn(), token -> {
-                    var page = client.listArtifacts(r -> r.arn(node.arn()).type(category).nextToken(token)
-                            .overrideConfiguration(ScheduledPages.SINGLE_ATTEMPT));
-                    return new ScheduledPages.Page<>(page.artifacts(), page.nextToken());
-                }).thenApply(list -> list.stream().filter(a -> types.contains(a.type())).map(a -> new Found(a, node)).toList()));
+                calls.add(lists.artifacts(node.arn(), category).thenApply(list -> list.stream().filter(a -> types.contains(a.type())).map(a -> new Found(a, node)).toList()));
             }
         }
-        return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+        return ResultLists.all(calls).thenApply(lists -> {
             Map<String, Found> byArn = new LinkedHashMap<>();
-            for (CompletableFuture<List<Found>> call : calls) {
-                for (Found f : call.join()) {
+            for (List<Found> list : lists) {
+                for (Found f : list) {
                     byArn.merge(f.artifact().arn(), f, (a, b) -> b.node().level().compareTo(a.node().level()) > 0 ? b : a);
                 }
             }
