@@ -69,20 +69,20 @@ final class ResultOperations {
         Requests.required(request, "type");
         String category = Requests.oneOf(request, "type", ARTIFACT_CATEGORIES, null);
         List<SimJob> jobs = jobsUnder(arn);
+        ResultFiles files = state.resultFiles();
         if (!arn.contains(":run:") && !arn.contains(":job:")) {
             requireNode(jobs.get(0), arn, now);
         }
         record Listed(SimJob job, SimArtifact artifact) {}
         List<Listed> listed = new ArrayList<>();
         for (SimJob job : jobs) {
-            for (SimArtifact a : ArtifactCatalog.of(job, now, state.scenario().results())) {
+            for (SimArtifact a : files.catalog(job, now, state.scenario().results())) {
                 boolean under = a.parentArn().equals(arn) || a.arn().startsWith(retype(arn) + "/");
                 if (a.category().equals(category) && (arn.contains(":run:") || under)) {
                     listed.add(new Listed(job, a));
                 }
             }
         }
-        ResultFiles files = state.resultFiles();
         return pager.page(request, "artifacts", listed, l -> Json.object()
                 .put("arn", l.artifact().arn())
                 .put("name", l.artifact().name())
