@@ -26,8 +26,10 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         this.clock = builder.clock;
         DeviceFarmState state = new DeviceFarmState(scenario);
         Operations operations = new Operations(state, builder.pageSize);
-        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock));
+        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock),
+                state);
         this.port = frontEnd.start(builder.port);
+        state.publicBase(endpoint());
     }
 
     public static Builder builder() {

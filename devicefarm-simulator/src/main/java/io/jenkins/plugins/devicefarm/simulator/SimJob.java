@@ -7,12 +7,19 @@ final class SimJob {
     private final String arn;
     private final SimRun run;
     private final ScenarioDevice device;
+    private final String instanceArn;
     private Instant stopRequested; // guarded by this
 
-    SimJob(String arn, SimRun run, ScenarioDevice device) {
+    /** {@code instanceArn} is the private instance the job runs on, null on a public device. */
+    SimJob(String arn, SimRun run, ScenarioDevice device, String instanceArn) {
         this.arn = arn;
         this.run = run;
         this.device = device;
+        this.instanceArn = instanceArn;
+    }
+
+    String instanceArn() {
+        return instanceArn;
     }
 
     String arn() {

@@ -21,6 +21,19 @@ abstract class SimulatorFixture {
     static final String PIXEL = "arn:aws:devicefarm:us-west-2::device:4F1E3D2C1B0A99887766554433221100";
     static final String IPHONE = "arn:aws:devicefarm:us-west-2::device:0123456789ABCDEF0123456789ABCDEF";
     static final String IPAD_NO_REMOTE_ACCESS = "arn:aws:devicefarm:us-west-2::device:FEDCBA9876543210FEDCBA9876543210";
+    static final String PRIVATE_PIXEL = "arn:aws:devicefarm:us-west-2::device:5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A";
+    static final String BUSY_TABLET = "arn:aws:devicefarm:us-west-2::device:B5B5B5B5B5B5B5B5B5B5B5B5B5B5B5B5";
+    static final String INSTANCE =
+            "arn:aws:devicefarm:us-west-2:123456789012:deviceinstance:1c0ffee0-0000-4000-8000-000000000001";
+    static final String VPCE =
+            "arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:7f7e7d7c-0000-4000-8000-000000000001";
+    /** Demo uploads of project "Demo App": an Android app, an iOS app, a helper app, one still processing, a test package. */
+    static final String UPLOADS = "arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10/";
+    static final String ANDROID_APP = UPLOADS + "a11a11a1-0000-4000-8000-000000000001";
+    static final String IOS_APP = UPLOADS + "a11a11a1-0000-4000-8000-000000000002";
+    static final String HELPER_APP = UPLOADS + "a11a11a1-0000-4000-8000-000000000003";
+    static final String PROCESSING_APP = UPLOADS + "a11a11a1-0000-4000-8000-000000000004";
+    static final String TEST_PACKAGE = UPLOADS + "a11a11a1-0000-4000-8000-000000000005";
 
     ManualSimClock clock;
     DeviceFarmSimulator simulator;
