@@ -142,12 +142,18 @@ final class Operations {
         return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn")), state.scenario()));
     }
 
+    /** Every filter must hold (they are ANDed), as on Device Farm. */
     private ObjectNode listDevices(JsonNode request, Instant now) {
         String arn = Requests.optional(request, "arn");
         if (arn != null) {
             state.project("arn", arn);
         }
-        return pager.page(request, "devices", state.scenario().devices(), d -> Views.device(d, state.scenario()));
+        List<DeviceFilter> filters = DeviceFilter.parse(request, "filters");
+        Scenario scenario = state.scenario();
+        List<ScenarioDevice> devices = scenario.devices().stream()
+                .filter(d -> filters.stream().allMatch(f -> f.matches(d, scenario)))
+                .toList();
+        return pager.page(request, "devices", devices, d -> Views.device(d, scenario));
     }
 
     /** Scenario pools are all curated; a project has no private pools here. */
