@@ -21,10 +21,12 @@ final class DeviceFarmState {
     private final Map<String, SimRun> runs = new LinkedHashMap<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
+    private final AutomationQueue meteredJobs;
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
         this.uploads = new AccountUploads(UploadLookup.of(scenario));
+        this.meteredJobs = new AutomationQueue(() -> scenario.concurrency().meteredAutomation());
     }
 
     /** Where the simulator is reached, for the endpoints it serves itself (known once its server listens). */
@@ -122,8 +124,13 @@ final class DeviceFarmState {
             ScenarioDevice device = scenario.device(deviceId).orElseThrow();
             List<ScenarioInstance> instances = scenario.instancesOf(deviceId);
             String instanceArn = instances.isEmpty() ? null : Arns.deviceInstance(accountId(), instances.get(0).id());
-            SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device, instanceArn);
+            AutomationQueue queue = "METERED".equals(request.billingMethod()) ? meteredJobs : null;
+            SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device, instanceArn,
+                    deviceWaitSeconds(device), queue);
             run.addJob(job);
+            if (queue != null) {
+                queue.add(job);
+            }
             jobs.put(job.arn(), job);
         }
         runs.put(arn, run);

@@ -107,7 +107,7 @@ final class Views {
                 .put("platform", run.platform());
         Json.putTime(node, "created", run.created());
         node.put("status", state.status()).put("result", state.result());
-        Json.putTime(node, "started", run.created());
+        Json.putTime(node, "started", state.started());
         Json.putTime(node, "stopped", state.stopped());
         node.set("counters", counters(state.counters()));
         Json.putIfPresent(node, "message", state.message());
