@@ -15,17 +15,17 @@ import java.util.UUID;
  */
 final class DeviceFarmState {
     private final Scenario scenario;
-    private final AccountUploads uploads;
     private volatile URI publicBase = URI.create("http://127.0.0.1");
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SimRun> runs = new LinkedHashMap<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
+    private final Uploads uploads;
     private final AutomationQueue meteredJobs;
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
-        this.uploads = new AccountUploads(UploadLookup.of(scenario));
+        this.uploads = new Uploads(scenario);
         this.meteredJobs = new AutomationQueue(() -> scenario.concurrency().meteredAutomation());
     }
 
@@ -34,7 +34,7 @@ final class DeviceFarmState {
         this.publicBase = base;
     }
 
-    AccountUploads uploads() {
+    Uploads uploads() {
         return uploads;
     }
 
@@ -111,18 +111,24 @@ final class DeviceFarmState {
 
     /** One job per device of the pool, all created now and all following the script the run name picks. */
     synchronized SimRun scheduleRun(SimRun.Request request, Instant now) {
-        ScenarioProject project = project("projectArn", request.projectArn());
         ScenarioDevicePool pool = devicePool("devicePoolArn", request.devicePoolArn());
         if (pool.devices().isEmpty()) {
             throw ApiException.argument("The device pool " + request.devicePoolArn() + " has no devices.");
         }
+        return scheduleRun(request, pool.devices().stream().map(id -> scenario.device(id).orElseThrow()).toList(),
+                RunSpec.NONE, now);
+    }
+
+    /** One job per given device (ScheduleRun has chosen them from the pool or the device selection). */
+    synchronized SimRun scheduleRun(SimRun.Request request, List<ScenarioDevice> devices, RunSpec spec, Instant now) {
+        ScenarioProject project = project("projectArn", request.projectArn());
         String runId = UUID.randomUUID().toString();
         String arn = Arns.run(accountId(), project.id(), runId);
         SimRun run = new SimRun(arn, project.id(), runId, request, scenario.scriptFor(request.name()), now);
+        run.spec(spec);
         int index = 0;
-        for (String deviceId : pool.devices()) {
-            ScenarioDevice device = scenario.device(deviceId).orElseThrow();
-            List<ScenarioInstance> instances = scenario.instancesOf(deviceId);
+        for (ScenarioDevice device : devices) {
+            List<ScenarioInstance> instances = scenario.instancesOf(device.id());
             String instanceArn = instances.isEmpty() ? null : Arns.deviceInstance(accountId(), instances.get(0).id());
             AutomationQueue queue = "METERED".equals(request.billingMethod()) ? meteredJobs : null;
             SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device, instanceArn,

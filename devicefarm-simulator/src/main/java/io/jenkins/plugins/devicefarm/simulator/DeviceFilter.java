@@ -38,44 +38,48 @@ record DeviceFilter(String attribute, String operator, List<String> values) {
             "REMOTE_ACCESS_ENABLED", Set.of("TRUE", "FALSE"),
             "REMOTE_DEBUG_ENABLED", Set.of("TRUE", "FALSE"),
             "FLEET_TYPE", Set.of("PUBLIC", "PRIVATE"));
-    private static final Set<String> OPERATOR_NAMES = Set.of("EQUALS", "LESS_THAN", "LESS_THAN_OR_EQUALS", "GREATER_THAN",
-            "GREATER_THAN_OR_EQUALS", "IN", "NOT_IN", "CONTAINS");
+    private static final Set<String> MULTI = Set.of("IN", "NOT_IN");
 
-    /** The filters at {@code path} of a request (absent: none), each checked. */
-    static List<DeviceFilter> parse(JsonNode request, String path) {
-        JsonNode array = request.get(path);
+    /** The filters of member {@code where} (its JSON list {@code array}; absent: none), each checked. */
+    static List<DeviceFilter> parseAll(JsonNode array, String where) {
         if (array == null || array.isNull()) {
             return List.of();
         }
         if (!array.isArray()) {
-            throw ApiException.argument("Invalid " + path + ": expected a list of filters.");
+            throw ApiException.argument("Invalid " + where + ": expected a list of filters.");
         }
         List<DeviceFilter> filters = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            filters.add(parseOne(array.get(i), path + "[" + i + "]"));
+            filters.add(parse(array.get(i), where + "[" + i + "]"));
         }
-        return filters;
+        return List.copyOf(filters);
     }
 
-    private static DeviceFilter parseOne(JsonNode node, String path) {
-        String attribute = Requests.oneOf(node, "attribute", OPERATORS.keySet(), null);
-        String operator = Requests.oneOf(node, "operator", OPERATOR_NAMES, null);
-        if (attribute == null || operator == null) {
-            throw ApiException.argument("Invalid " + path + ": a filter needs an attribute and an operator.");
+    private static DeviceFilter parse(JsonNode node, String where) {
+        String attribute = Requests.required(node, "attribute", where);
+        if (!OPERATORS.containsKey(attribute)) {
+            throw ApiException.argument("Invalid " + where + ".attribute: " + attribute + " is not one of "
+                    + OPERATORS.keySet().stream().sorted().toList() + ".");
         }
+        String operator = Requests.required(node, "operator", where);
         if (!OPERATORS.get(attribute).contains(operator)) {
-            throw ApiException.argument("Invalid " + path + ": " + attribute + " does not support " + operator
-                    + "; use one of " + OPERATORS.get(attribute).stream().sorted().toList() + ".");
+            throw ApiException.argument("Invalid " + where + ".operator: " + attribute + " takes "
+                    + OPERATORS.get(attribute).stream().sorted().toList() + ", not " + operator + ".");
         }
-        boolean many = "IN".equals(operator) || "NOT_IN".equals(operator);
         List<String> values = Requests.stringList(node, "values", 0, Integer.MAX_VALUE);
-        if (values.isEmpty() || !many && values.size() > 1) {
-            throw ApiException.argument("Invalid " + path + ".values: " + operator + " takes "
-                    + (many ? "one or more values." : "exactly one value."));
+        if (values.isEmpty()) {
+            throw ApiException.argument("Missing required parameter: " + where + ".values.");
+        }
+        if (!MULTI.contains(operator) && values.size() != 1) {
+            throw ApiException.argument("Invalid " + where + ".values: the " + operator
+                    + " operator takes exactly one value, got " + values.size() + ".");
         }
         Set<String> allowed = VALUES.get(attribute);
-        if (allowed != null && !allowed.containsAll(values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList())) {
-            throw ApiException.argument("Invalid " + path + ".values: " + attribute + " takes one of " + allowed + ".");
+        for (String value : values) {
+            if (allowed != null && !allowed.contains(value)) {
+                throw ApiException.argument("Invalid " + where + ".values: " + value + " is not one of "
+                        + allowed.stream().sorted().toList() + ".");
+            }
         }
         return new DeviceFilter(attribute, operator, values);
     }
@@ -111,12 +115,12 @@ record DeviceFilter(String attribute, String operator, List<String> values) {
 
     private boolean version(String os) {
         return switch (operator) {
-            case "EQUALS", "IN" -> values.stream().anyMatch(v -> OsVersion.compare(os, v) == 0);
-            case "NOT_IN" -> values.stream().noneMatch(v -> OsVersion.compare(os, v) == 0);
-            case "LESS_THAN" -> OsVersion.compare(os, values.get(0)) < 0;
-            case "LESS_THAN_OR_EQUALS" -> OsVersion.compare(os, values.get(0)) <= 0;
-            case "GREATER_THAN" -> OsVersion.compare(os, values.get(0)) > 0;
-            case "GREATER_THAN_OR_EQUALS" -> OsVersion.compare(os, values.get(0)) >= 0;
+            case "EQUALS", "IN" -> values.stream().anyMatch(v -> Versions.compare(os, v) == 0);
+            case "NOT_IN" -> values.stream().noneMatch(v -> Versions.compare(os, v) == 0);
+            case "LESS_THAN" -> Versions.compare(os, values.get(0)) < 0;
+            case "LESS_THAN_OR_EQUALS" -> Versions.compare(os, values.get(0)) <= 0;
+            case "GREATER_THAN" -> Versions.compare(os, values.get(0)) > 0;
+            case "GREATER_THAN_OR_EQUALS" -> Versions.compare(os, values.get(0)) >= 0;
             default -> throw new IllegalStateException(operator);
         };
     }

@@ -46,11 +46,12 @@ final class HttpFrontEnd {
     private final ControlApi control;
     private final RemoteDriverEndpoint remoteDriver;
     private final InteractiveEndpoint interactive;
+    private final UploadEndpoint uploads;
     private HttpServer server; // guarded by this
     private ExecutorService executor; // guarded by this
 
     HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control,
-            DeviceFarmState state) {
+            DeviceFarmState state, UploadEndpoint uploads) {
         this.remoteDriver = new RemoteDriverEndpoint(state);
         this.interactive = new InteractiveEndpoint(state);
         this.operations = operations;
@@ -58,6 +59,7 @@ final class HttpFrontEnd {
         this.faults = faults;
         this.journal = journal;
         this.control = control;
+        this.uploads = uploads;
     }
 
     /** Binds loopback:{@code port} (0 = any free port) and returns the port bound. */
@@ -92,6 +94,10 @@ final class HttpFrontEnd {
         long receivedNanos = System.nanoTime();
         Instant now = clock.now();
         try (exchange) {
+            if (exchange.getRequestURI().getRawPath().startsWith(UploadEndpoint.PREFIX)) {
+                uploads.handle(exchange, receivedNanos); // streamed: an upload body may be gigabytes
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith(ControlApi.PREFIX)) {

@@ -34,6 +34,15 @@ final class Requests {
         return value;
     }
 
+    /** A required member of a nested structure, named {@code where.member} in the error. */
+    static String required(JsonNode node, String member, String where) {
+        String value = node == null || !node.isObject() ? null : optional(node, member);
+        if (value == null || value.isEmpty()) {
+            throw ApiException.argument("Missing required parameter: " + where + "." + member + ".");
+        }
+        return value;
+    }
+
     static String oneOf(JsonNode request, String path, Set<String> allowed, String fallback) {
         String value = optional(request, path);
         if (value == null) {

@@ -33,13 +33,13 @@ public final class Scenario {
     private final List<ScenarioProject> projects;
     private final List<ScenarioDevice> devices;
     private final List<ScenarioDevicePool> devicePools;
-    private final List<ScenarioUpload> uploads;
     private final List<ScenarioInstance> deviceInstances;
     private final List<ScenarioVpceConfiguration> vpceConfigurations;
     private final List<RunScript> runScripts;
     private volatile SessionScript sessionScript;
     private volatile Concurrency concurrency;
     private final long busyDeviceSeconds;
+    private final List<UploadScript> uploadScripts = new CopyOnWriteArrayList<>();
 
     @JsonCreator
     public Scenario(
@@ -47,7 +47,6 @@ public final class Scenario {
             @JsonProperty("projects") List<ScenarioProject> projects,
             @JsonProperty("devices") List<ScenarioDevice> devices,
             @JsonProperty("devicePools") List<ScenarioDevicePool> devicePools,
-            @JsonProperty("uploads") List<ScenarioUpload> uploads,
             @JsonProperty("deviceInstances") List<ScenarioInstance> deviceInstances,
             @JsonProperty("vpceConfigurations") List<ScenarioVpceConfiguration> vpceConfigurations,
             @JsonProperty("runScripts") List<RunScript> runScripts,
@@ -61,7 +60,6 @@ public final class Scenario {
         this.projects = List.copyOf(orEmpty(projects));
         this.devices = List.copyOf(orEmpty(devices));
         this.devicePools = orEmpty(devicePools).stream().map(this::resolveMembers).toList();
-        this.uploads = orEmpty(uploads).stream().map(u -> u.inProject(projectId(u))).toList();
         this.deviceInstances = orEmpty(deviceInstances).stream().map(i -> i.onDevice(deviceId("device instance", i.device())))
                 .toList();
         this.vpceConfigurations = List.copyOf(orEmpty(vpceConfigurations));
@@ -75,7 +73,6 @@ public final class Scenario {
         requireUniqueIds("project", this.projects.stream().map(ScenarioProject::id).toList());
         requireUniqueIds("device", this.devices.stream().map(ScenarioDevice::id).toList());
         requireUniqueIds("device pool", this.devicePools.stream().map(ScenarioDevicePool::id).toList());
-        requireUniqueIds("upload", this.uploads.stream().map(ScenarioUpload::id).toList());
         requireUniqueIds("device instance", this.deviceInstances.stream().map(ScenarioInstance::id).toList());
         requireUniqueIds("VPC endpoint configuration",
                 this.vpceConfigurations.stream().map(ScenarioVpceConfiguration::id).toList());
@@ -117,11 +114,6 @@ public final class Scenario {
     /** Pools with every member given as a device id. */
     public List<ScenarioDevicePool> devicePools() {
         return devicePools;
-    }
-
-    /** Uploads, each with its project given by id. */
-    public List<ScenarioUpload> uploads() {
-        return uploads;
     }
 
     /** Device instances, each with its device given by id. */
@@ -171,6 +163,26 @@ public final class Scenario {
         return this;
     }
 
+    @JsonProperty("uploadScripts")
+    void loadUploadScripts(List<UploadScript> scripts) {
+        uploadScripts.addAll(orEmpty(scripts));
+    }
+
+    public List<UploadScript> uploadScripts() {
+        return List.copyOf(uploadScripts);
+    }
+
+    /** Makes {@code script} win over every upload script already there. */
+    public Scenario prependUploadScript(UploadScript script) {
+        uploadScripts.add(0, Objects.requireNonNull(script));
+        return this;
+    }
+
+    /** The first upload script whose pattern occurs in the upload's name, else {@link UploadScript#DEFAULT}. */
+    public UploadScript uploadScriptFor(String uploadName) {
+        return uploadScripts.stream().filter(s -> s.matches(uploadName)).findFirst().orElse(UploadScript.DEFAULT);
+    }
+
     /** The first script whose pattern occurs in the run name, else {@link RunScript#DEFAULT}. */
     public RunScript scriptFor(String runName) {
         return runScripts.stream().filter(s -> s.matches(runName)).findFirst().orElse(RunScript.DEFAULT);
@@ -218,15 +230,6 @@ public final class Scenario {
                 .id();
     }
 
-    private String projectId(ScenarioUpload upload) {
-        String key = upload.project() == null && projects.size() == 1 ? projects.get(0).id() : upload.project();
-        return projects.stream()
-                .filter(p -> p.id().equals(key) || p.name().equals(key))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "upload " + upload.name() + " names an unknown project: " + upload.project()))
-                .id();
-    }
 
     private static void requireUniqueIds(String kind, List<String> ids) {
         Set<String> seen = new HashSet<>();

@@ -25,7 +25,7 @@ final class SessionRequests {
         String name = Requests.optional(request, "name");
         String appArn = Requests.optional(request, "appArn");
         if (appArn != null) {
-            state.uploads().requireApp("appArn", appArn, project, device, now);
+            SessionApps.requireApp(state, "appArn", appArn, project, device, now);
         }
         return new SimSession.Request(
                 projectArn,
@@ -59,7 +59,7 @@ final class SessionRequests {
         List<String> vpce = Requests.stringList(request, "configuration.vpceConfigurationArns", 0, Integer.MAX_VALUE);
         vpce.forEach(arn -> state.vpceConfiguration("configuration.vpceConfigurationArns", arn));
         List<String> auxiliaryApps = Requests.stringList(request, "configuration.auxiliaryApps", 0, MAX_AUXILIARY_APPS);
-        auxiliaryApps.forEach(arn -> state.uploads().requireApp("configuration.auxiliaryApps", arn, project, device, now));
+        auxiliaryApps.forEach(arn -> SessionApps.requireApp(state, "configuration.auxiliaryApps", arn, project, device, now));
         return new SessionConfiguration(
                 Requests.oneOf(request, "configuration.billingMethod", Operations.BILLING_METHODS, "METERED"),
                 vpce,

@@ -21,16 +21,16 @@ class InstancesAndVpceTest extends SimulatorFixture {
     @Test
     void getAndListDeviceInstances() {
         DeviceInstance instance = client.getDeviceInstance(r -> r.arn(INSTANCE)).deviceInstance();
-        assertThat(instance.deviceArn()).isEqualTo(PRIVATE_PIXEL);
+        assertThat(instance.deviceArn()).isEqualTo(PRIVATE_IPHONE);
         assertThat(instance.labels()).containsExactly("lab-1", "team-a");
         assertThat(instance.status()).isEqualTo(InstanceStatus.AVAILABLE);
-        assertThat(instance.udid()).isEqualTo("PX7LAB1000001");
+        assertThat(instance.udid()).isEqualTo("00008110-001A2B3C4D5E");
         assertThat(client.listDeviceInstances(r -> r.maxResults(10)).deviceInstances()).containsExactly(instance);
     }
 
     @Test
     void aPrivateDeviceListsItsInstances() {
-        assertThat(client.getDevice(r -> r.arn(PRIVATE_PIXEL)).device().instances())
+        assertThat(client.getDevice(r -> r.arn(PRIVATE_IPHONE)).device().instances())
                 .extracting(DeviceInstance::arn).containsExactly(INSTANCE);
         assertThat(client.getDevice(r -> r.arn(PIXEL)).device().instances()).isEmpty();
     }
@@ -57,7 +57,7 @@ class InstancesAndVpceTest extends SimulatorFixture {
 
     @Test
     void everyMemberWrittenExistsInTheCurrentModel() throws Exception {
-        JsonNode device = RawHttp.json(RawHttp.call(simulator.endpoint(), "GetDevice", "{\"arn\":\"" + PRIVATE_PIXEL + "\"}",
+        JsonNode device = RawHttp.json(RawHttp.call(simulator.endpoint(), "GetDevice", "{\"arn\":\"" + PRIVATE_IPHONE + "\"}",
                 RawHttp.FAKE_SIGV4)).get("device");
         assertThat(ModelShape.unknownMembers(device, software.amazon.awssdk.services.devicefarm.model.Device.builder()))
                 .isEmpty();

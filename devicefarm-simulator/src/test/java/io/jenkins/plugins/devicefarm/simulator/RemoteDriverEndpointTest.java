@@ -20,10 +20,13 @@ class RemoteDriverEndpointTest extends SimulatorFixture {
 
     private RemoteAccessSession session;
     private String driver;
+    private String app;
 
     @BeforeEach
     void runningSession() {
-        session = client.createRemoteAccessSession(r -> r.projectArn(project).deviceArn(PIXEL).appArn(ANDROID_APP))
+        app = uploaded("demo-app.apk", software.amazon.awssdk.services.devicefarm.model.UploadType.ANDROID_APP,
+                SampleFiles.apk());
+        session = client.createRemoteAccessSession(r -> r.projectArn(project).deviceArn(PIXEL).appArn(app))
                 .remoteAccessSession();
         advance(40);
         driver = getSession(session.arn()).endpoints().remoteDriverEndpoint();
@@ -49,7 +52,7 @@ class RemoteDriverEndpointTest extends SimulatorFixture {
         assertThat(caps.get("appium:platformVersion").asText()).isEqualTo("14");
         assertThat(caps.get("appium:automationName").asText()).isEqualTo("UiAutomator2");
         assertThat(caps.get("appium:noReset").asBoolean()).isTrue();
-        assertThat(caps.get("appium:app").asText()).isEqualTo(ANDROID_APP);
+        assertThat(caps.get("appium:app").asText()).isEqualTo(app);
         assertThat(json(get(driver + "/status")).at("/value/ready").asBoolean()).isFalse();
     }
 

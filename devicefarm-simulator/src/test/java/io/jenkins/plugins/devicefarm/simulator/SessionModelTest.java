@@ -12,9 +12,18 @@ import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessio
 import software.amazon.awssdk.services.devicefarm.model.ExecutionStatus;
 import software.amazon.awssdk.services.devicefarm.model.NotFoundException;
 import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /** CreateRemoteAccessSession and RemoteAccessSession as the current model (SDK 2.40.2) has them. */
 class SessionModelTest extends SimulatorFixture {
+    private String androidApp;
+    private String helperApp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void uploadApps() {
+        androidApp = uploaded("demo-app.apk", UploadType.ANDROID_APP, SampleFiles.apk());
+        helperApp = uploaded("helper.apk", UploadType.ANDROID_APP, SampleFiles.apk());
+    }
 
     private RemoteAccessSession create(Consumer<CreateRemoteAccessSessionRequest.Builder> request) {
         return client.createRemoteAccessSession(r -> {
@@ -25,36 +34,47 @@ class SessionModelTest extends SimulatorFixture {
 
     @Test
     void appUploadIsEchoedWhenTheAppIsAProcessedAppOfTheProject() {
-        assertThat(create(r -> r.appArn(ANDROID_APP)).appUpload()).isEqualTo(ANDROID_APP);
-        assertThat(create(r -> r.deviceArn(IPHONE).appArn(IOS_APP)).appUpload()).isEqualTo(IOS_APP);
+        assertThat(create(r -> r.appArn(androidApp)).appUpload()).isEqualTo(androidApp);
+        String iosApp = uploaded("demo-app.ipa", UploadType.IOS_APP, SampleFiles.ipa());
+        assertThat(create(r -> r.deviceArn(IPHONE).appArn(iosApp)).appUpload()).isEqualTo(iosApp);
     }
 
     @Test
     void anAppThatIsNotThereIsNotFound() {
-        assertThatThrownBy(() -> create(r -> r.appArn(UPLOADS + "00000000-0000-4000-8000-000000000000")))
-                .isInstanceOf(NotFoundException.class);
-        String otherProject = "arn:aws:devicefarm:us-west-2:123456789012:upload:9a3f0c2e-47d1-4b7e-8f6a-0c5d2e1b9a77/"
-                + "a11a11a1-0000-4000-8000-000000000001";
+        String unknown = androidApp.substring(0, androidApp.lastIndexOf('/') + 1) + "00000000-0000-4000-8000-000000000000";
+        assertThatThrownBy(() -> create(r -> r.appArn(unknown))).isInstanceOf(NotFoundException.class);
+        String otherProject = uploaded(simulator.projectArns().get(1), "web.apk", UploadType.ANDROID_APP, SampleFiles.apk());
         assertThatThrownBy(() -> create(r -> r.appArn(otherProject))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void anAppArnOfTheWrongKindStateOrPlatformIsAnArgumentError() {
+    void anAppArnOfTheWrongKindStateOrPlatformIsAnArgumentError() throws Exception {
+        String initialized = client.createUpload(r -> r.projectArn(project).name("later.apk").type(UploadType.ANDROID_APP))
+                .upload().arn();
+        String corrupt = uploaded("corrupt.apk", UploadType.ANDROID_APP, SampleFiles.apk());
+        String testPackage = uploaded("tests.zip", UploadType.APPIUM_JAVA_JUNIT_TEST_PACKAGE, SampleFiles.zip("Test.class"));
+        String iosApp = uploaded("demo-app.ipa", UploadType.IOS_APP, SampleFiles.ipa());
+        var processing = client.createUpload(r -> r.projectArn(project).name("next.apk").type(UploadType.ANDROID_APP)).upload();
+        put(processing.url(), SampleFiles.apk(), null); // processing takes 5 s of the clock, which stands still
+        assertThatThrownBy(() -> create(r -> r.appArn(initialized))).isInstanceOf(ArgumentException.class)
+                .hasMessageContaining("Missing or unprocessed resources").hasMessageContaining("INITIALIZED");
+        assertThatThrownBy(() -> create(r -> r.appArn(processing.arn()))).isInstanceOf(ArgumentException.class)
+                .hasMessageContaining("Missing or unprocessed resources").hasMessageContaining("PROCESSING");
+        assertThatThrownBy(() -> create(r -> r.appArn(corrupt))).isInstanceOf(ArgumentException.class)
+                .hasMessageContaining("FAILED");
         assertThatThrownBy(() -> create(r -> r.appArn(project))).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("appArn");
-        assertThatThrownBy(() -> create(r -> r.appArn(PROCESSING_APP))).isInstanceOf(ArgumentException.class)
-                .hasMessageContaining("Missing or unprocessed resources");
-        assertThatThrownBy(() -> create(r -> r.appArn(TEST_PACKAGE))).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> create(r -> r.appArn(testPackage))).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("not an app");
-        assertThatThrownBy(() -> create(r -> r.appArn(IOS_APP))).isInstanceOf(ArgumentException.class)
+        assertThatThrownBy(() -> create(r -> r.appArn(iosApp))).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("cannot be installed on the ANDROID device");
         assertThat(client.listRemoteAccessSessions(r -> r.arn(project)).remoteAccessSessions()).isEmpty();
     }
 
     @Test
     void instanceArnIsEchoedAndADevicesOwnInstanceIsUsedWithoutOne() {
-        assertThat(create(r -> r.deviceArn(PRIVATE_PIXEL).instanceArn(INSTANCE)).instanceArn()).isEqualTo(INSTANCE);
-        assertThat(create(r -> r.deviceArn(PRIVATE_PIXEL)).instanceArn()).isEqualTo(INSTANCE);
+        assertThat(create(r -> r.deviceArn(PRIVATE_IPHONE).instanceArn(INSTANCE)).instanceArn()).isEqualTo(INSTANCE);
+        assertThat(create(r -> r.deviceArn(PRIVATE_IPHONE)).instanceArn()).isEqualTo(INSTANCE);
     }
 
     @Test
@@ -64,12 +84,12 @@ class SessionModelTest extends SimulatorFixture {
 
     @Test
     void anUnknownInstanceIsNotFoundAndAnotherDevicesInstanceIsAnArgumentError() {
-        assertThatThrownBy(() -> create(r -> r.deviceArn(PRIVATE_PIXEL)
+        assertThatThrownBy(() -> create(r -> r.deviceArn(PRIVATE_IPHONE)
                 .instanceArn("arn:aws:devicefarm:us-west-2:123456789012:deviceinstance:nope")))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> create(r -> r.instanceArn(INSTANCE))).isInstanceOf(ArgumentException.class)
                 .hasMessageContaining("not an instance of the device");
-        assertThatThrownBy(() -> create(r -> r.deviceArn(PRIVATE_PIXEL).instanceArn(PRIVATE_PIXEL)))
+        assertThatThrownBy(() -> create(r -> r.deviceArn(PRIVATE_IPHONE).instanceArn(PRIVATE_IPHONE)))
                 .isInstanceOf(ArgumentException.class);
     }
 
@@ -84,13 +104,15 @@ class SessionModelTest extends SimulatorFixture {
 
     @Test
     void upToThreeAuxiliaryAppsEachAProcessedApp() {
-        assertThat(create(r -> r.configuration(c -> c.auxiliaryApps(HELPER_APP, ANDROID_APP))).status())
+        assertThat(create(r -> r.configuration(c -> c.auxiliaryApps(helperApp, androidApp))).status())
                 .isEqualTo(ExecutionStatus.PENDING);
-        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(HELPER_APP, HELPER_APP, HELPER_APP,
-                HELPER_APP)))).isInstanceOf(ArgumentException.class).hasMessageContaining("auxiliaryApps");
-        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(UPLOADS + "ghost"))))
+        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(helperApp, helperApp, helperApp,
+                helperApp)))).isInstanceOf(ArgumentException.class).hasMessageContaining("auxiliaryApps");
+        String ghost = helperApp.substring(0, helperApp.lastIndexOf('/') + 1) + "ghost";
+        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(ghost))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(TEST_PACKAGE))))
+        String testPackage = uploaded("tests.zip", UploadType.APPIUM_JAVA_JUNIT_TEST_PACKAGE, SampleFiles.zip("Test.class"));
+        assertThatThrownBy(() -> create(r -> r.configuration(c -> c.auxiliaryApps(testPackage))))
                 .isInstanceOf(ArgumentException.class);
     }
 
@@ -141,8 +163,9 @@ class SessionModelTest extends SimulatorFixture {
 
     @Test
     void everyMemberWrittenExistsInTheCurrentModel() throws Exception {
-        String arn = create(r -> r.deviceArn(PRIVATE_PIXEL).appArn(ANDROID_APP).skipAppResign(true)
-                .configuration(c -> c.vpceConfigurationArns(VPCE).auxiliaryApps(HELPER_APP)
+        String iosApp = uploaded("demo-app.ipa", UploadType.IOS_APP, SampleFiles.ipa());
+        String arn = create(r -> r.deviceArn(PRIVATE_IPHONE).appArn(iosApp).skipAppResign(true)
+                .configuration(c -> c.vpceConfigurationArns(VPCE).auxiliaryApps(iosApp)
                         .deviceProxy(p -> p.host("proxy.example").port(8888)))).arn();
         advance(40);
         JsonNode running = raw("GetRemoteAccessSession", arn).get("remoteAccessSession");
@@ -169,7 +192,7 @@ class SessionModelTest extends SimulatorFixture {
     void droppedRequestMembersAreNeitherReadNorEchoed() throws Exception {
         JsonNode session = RawHttp.json(RawHttp.call(simulator.endpoint(), "CreateRemoteAccessSession",
                 "{\"projectArn\":\"" + project + "\",\"deviceArn\":\"" + PIXEL + "\",\"remoteRecordEnabled\":true,"
-                        + "\"remoteRecordAppArn\":\"" + ANDROID_APP + "\",\"clientId\":\"c-1\",\"sshPublicKey\":\"ssh-rsa AAA\","
+                        + "\"remoteRecordAppArn\":\"" + androidApp + "\",\"clientId\":\"c-1\",\"sshPublicKey\":\"ssh-rsa AAA\","
                         + "\"remoteDebugEnabled\":true}", RawHttp.FAKE_SIGV4)).get("remoteAccessSession");
         for (String dropped : List.of("remoteRecordEnabled", "remoteRecordAppArn", "clientId", "remoteDebugEnabled",
                 "hostAddress")) {

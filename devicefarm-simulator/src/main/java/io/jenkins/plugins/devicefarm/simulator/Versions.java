@@ -1,8 +1,8 @@
 package io.jenkins.plugins.devicefarm.simulator;
 
-/** Dotted OS versions compared part by part as numbers ("9" < "10", "17.4" > "17"); non-numeric parts count as 0. */
-final class OsVersion {
-    private OsVersion() {}
+/** OS versions compared part by part as numbers: 9 &lt; 13 &lt; 17.4 &lt; 17.10, and 14 equals 14.0. */
+final class Versions {
+    private Versions() {}
 
     static int compare(String a, String b) {
         String[] x = a.split("\\.");
@@ -20,10 +20,7 @@ final class OsVersion {
         if (i >= parts.length) {
             return 0;
         }
-        try {
-            return Long.parseLong(parts[i].trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        String digits = parts[i].replaceAll("\\D.*", "");
+        return digits.isEmpty() ? 0 : Long.parseLong(digits.length() > 9 ? digits.substring(0, 9) : digits);
     }
 }
