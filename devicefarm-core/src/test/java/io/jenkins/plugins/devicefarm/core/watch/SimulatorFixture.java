@@ -14,26 +14,26 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 
 /** A simulator on a manual clock, a real SDK client built by our factory, and a fast engine. */
-final class SimulatorFixture implements AutoCloseable {
+public final class SimulatorFixture implements AutoCloseable {
     static final String ACCESS_KEY = "AKIAFIXTURESECRET123";
     static final String SECRET_KEY = "fixture/secret+key/DO-NOT-PRINT";
 
-    final ManualSimClock clock = new ManualSimClock(Instant.parse("2026-11-23T08:00:00Z"));
-    final DeviceFarmSimulator sim;
-    final DeviceFarmClient client;
-    final DeviceFarmWatcher watcher;
+    public final ManualSimClock clock = new ManualSimClock(Instant.parse("2026-11-23T08:00:00Z"));
+    public final DeviceFarmSimulator sim;
+    public final DeviceFarmClient client;
+    public final DeviceFarmWatcher watcher;
 
-    SimulatorFixture() {
+    public SimulatorFixture() {
         this(fastPolls());
     }
 
-    SimulatorFixture(PollSettings polls) {
+    public SimulatorFixture(PollSettings polls) {
         sim = DeviceFarmSimulator.builder().port(0).clock(clock).pageSize(1).build();
         client = clientFor(sim);
         watcher = new DeviceFarmWatcher(polls);
     }
 
-    static DeviceFarmClient clientFor(DeviceFarmSimulator sim) {
+    public static DeviceFarmClient clientFor(DeviceFarmSimulator sim) {
         return DeviceFarmClientFactory.create(ClientSettings.builder()
                 .endpointOverride(sim.endpoint().toString())
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
@@ -42,11 +42,11 @@ final class SimulatorFixture implements AutoCloseable {
     }
 
     /** Polls every 10-40 ms so tests finish quickly; stops retried for at most 3 s. */
-    static PollSettings fastPolls() {
+    public static PollSettings fastPolls() {
         return PollSettings.of(Duration.ofMillis(10), Duration.ofMillis(40)).withStopLimits(Duration.ofSeconds(3), Duration.ofSeconds(10));
     }
 
-    String project() {
+    public String project() {
         return sim.projectArns().get(0);
     }
 
@@ -61,7 +61,7 @@ final class SimulatorFixture implements AutoCloseable {
         return DeviceFarmArn.parse("arn", arn, ArnKind.RUN);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         clock.advance(d);
     }
 
