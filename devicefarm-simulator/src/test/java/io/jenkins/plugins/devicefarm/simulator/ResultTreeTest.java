@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.devicefarm.model.GetSuiteResponse;
+import software.amazon.awssdk.services.devicefarm.model.GetTestResponse;
+import software.amazon.awssdk.services.devicefarm.model.ListArtifactsResponse;
+import software.amazon.awssdk.services.devicefarm.model.ListSuitesResponse;
+import software.amazon.awssdk.services.devicefarm.model.ListTestsResponse;
+import software.amazon.awssdk.services.devicefarm.model.ListUniqueProblemsResponse;
 import software.amazon.awssdk.services.devicefarm.model.ArgumentException;
 import software.amazon.awssdk.services.devicefarm.model.Counters;
 import software.amazon.awssdk.services.devicefarm.model.ExecutionResult;
@@ -128,6 +135,39 @@ class ResultTreeTest extends SimulatorFixture {
         assertThatThrownBy(() -> client.listSuites(r -> r.arn(suite))).isInstanceOf(ArgumentException.class);
         assertThatThrownBy(() -> client.getTest(r -> r.arn(suite.replace(":suite:", ":test:") + "/00042")))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void everyResultResponseHasOnlyMembersOfTheCurrentModel() throws Exception {
+        simulator.scenario().results().extraScreenshots(2);
+        Run standard = schedule("nightly-fail");
+        Run custom = scheduleCustom("nightly-error");
+        advance(500);
+        for (Run run : List.of(standard, custom)) {
+            String job = jobs(run).get(0).arn();
+            JsonNode suites = raw("ListSuites", "{\"arn\":\"" + job + "\"}");
+            assertThat(ModelShape.unknownMembers(suites, ListSuitesResponse.builder())).isEmpty();
+            String suite = suites.get("suites").get(0).get("arn").asText();
+            JsonNode tests = raw("ListTests", "{\"arn\":\"" + suite + "\"}");
+            assertThat(ModelShape.unknownMembers(tests, ListTestsResponse.builder())).isEmpty();
+            assertThat(ModelShape.unknownMembers(raw("GetSuite", "{\"arn\":\"" + suite + "\"}"), GetSuiteResponse.builder())).isEmpty();
+            String test = tests.get("tests").get(0).get("arn").asText();
+            assertThat(ModelShape.unknownMembers(raw("GetTest", "{\"arn\":\"" + test + "\"}"), GetTestResponse.builder())).isEmpty();
+            JsonNode problems = raw("ListUniqueProblems", "{\"arn\":\"" + run.arn() + "\"}");
+            assertThat(problems.get("uniqueProblems").size()).isPositive();
+            assertThat(ModelShape.unknownMembers(problems, ListUniqueProblemsResponse.builder())).isEmpty();
+            for (String type : List.of("FILE", "LOG", "SCREENSHOT")) {
+                JsonNode artifacts = raw("ListArtifacts", "{\"arn\":\"" + run.arn() + "\",\"type\":\"" + type + "\"}");
+                assertThat(artifacts.get("artifacts").size()).isPositive();
+                assertThat(ModelShape.unknownMembers(artifacts, ListArtifactsResponse.builder())).isEmpty();
+            }
+        }
+    }
+
+    private JsonNode raw(String operation, String body) throws Exception {
+        var response = RawHttp.call(simulator.endpoint(), operation, body, RawHttp.FAKE_SIGV4);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RawHttp.json(response);
     }
 
     /** A run with a test spec: custom mode. */
