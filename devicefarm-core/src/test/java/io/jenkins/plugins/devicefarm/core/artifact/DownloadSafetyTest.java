@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devicefarm.core.artifact;
 
-import static io.jenkins.plugins.devicefarm.core.report.ResultsFixture.await;
+import static io.jenkins.plugins.devicefarm.core.watch.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -43,7 +43,7 @@ class DownloadSafetyTest {
             List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.DEVICE_LOG));
             DownloadSettings settings = DownloadSettings.defaults().withParallel(2).withAttempts(3);
             DownloadReport report = downloader.download(roundTrip(new ArrayList<>(files)), dir, DownloadListener.NONE);
-            RunResults results = await(new ResultTreeFetcher(f.client, f.pages).fetch(run));
+            RunResults results = result(new ResultTreeFetcher(f.client, f.pages).fetch(run));
 
             assertThat(roundTrip(new ArrayList<>(files))).isEqualTo(files);
             assertThat(roundTrip(settings).parallel()).isEqualTo(2);
@@ -64,7 +64,7 @@ class DownloadSafetyTest {
             CompletableFuture<DownloadReport> started = downloader.start(files, dir, DownloadListener.NONE);
             Thread.sleep(300);
             downloader.close();
-            DownloadReport report = await(started);
+            DownloadReport report = result(started);
             assertThat(report.saved().size() + report.failed().size()).isEqualTo(files.size());
             assertThat(report.failed()).isNotEmpty().allMatch(x -> x.reason().startsWith("the download was stopped"));
             Thread.sleep(2500); // the stalled answers arrive: nothing may be written for a stopped batch
@@ -141,7 +141,7 @@ class DownloadSafetyTest {
     }
 
     private static List<ArtifactFile> list(ResultsFixture f, DeviceFarmArn run, Set<ArtifactType> types) {
-        return await(new ArtifactLister(f.client, f.pages).list(run, types, EnumSet.allOf(ArtifactLevel.class)));
+        return result(new ArtifactLister(f.client, f.pages).list(run, types, EnumSet.allOf(ArtifactLevel.class)));
     }
 
     @SuppressWarnings("unchecked")

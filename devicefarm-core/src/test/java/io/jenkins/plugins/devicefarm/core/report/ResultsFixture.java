@@ -2,24 +2,18 @@ package io.jenkins.plugins.devicefarm.core.report;
 
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
-import io.jenkins.plugins.devicefarm.core.client.ClientSettings;
-import io.jenkins.plugins.devicefarm.core.client.DeviceFarmClientFactory;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
+import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
-import java.time.Duration;
-import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import java.time.Duration;
+import java.time.Instant;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
@@ -39,11 +33,7 @@ public final class ResultsFixture implements AutoCloseable {
 
     public ResultsFixture(int pageSize) {
         sim = DeviceFarmSimulator.builder().port(0).clock(clock).pageSize(pageSize).build();
-        client = DeviceFarmClientFactory.create(ClientSettings.builder()
-                .endpointOverride(sim.endpoint().toString())
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")))
-                .readTimeout(Duration.ofSeconds(5))
-                .build());
+        client = SimulatorFixture.clientFor(sim);
     }
 
     /** A completed run of the Android pool; a test spec puts it in custom mode. */
@@ -72,27 +62,6 @@ public final class ResultsFixture implements AutoCloseable {
         }
         clock.advance(Duration.ofMinutes(1));
         return upload.arn();
-    }
-
-    public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("Failed: " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError("No result in 30 s", e);
-        }
-    }
-
-    public static Throwable failure(CompletableFuture<?> future) {
-        try {
-            Object v = future.get(30, TimeUnit.SECONDS);
-            throw new AssertionError("Expected a failure, got " + v);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError("No result in 30 s", e);
-        }
     }
 
     @Override
