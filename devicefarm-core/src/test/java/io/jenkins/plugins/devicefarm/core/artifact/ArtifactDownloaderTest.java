@@ -126,7 +126,7 @@ class ArtifactDownloaderTest {
             DeviceFarmArn run = f.completedRun("smoke", false);
             ArtifactFile real = list(f, run, Set.of(ArtifactType.DEVICE_LOG)).get(0);
             List<ArtifactFile> evil = Stream.of("../escape.txt", "a/../../escape.txt", "/etc/escape", "a//b", "c:\\x", "ok/./x")
-                    .map(p -> new ArtifactFile(real.getArn(), real.getType(), p, real.getUrl())).toList();
+                    .map(p -> new ArtifactFile(real.getArn(), real.getJobArn(), real.getType(), p, real.getUrl())).toList();
             DownloadReport report = downloader.download(evil, dir.resolve("inside"), DownloadListener.NONE);
             assertThat(report.saved()).isEmpty();
             assertThat(report.failed()).hasSize(evil.size()).allMatch(x -> x.reason().startsWith("unsafe path"));
