@@ -130,11 +130,18 @@ class ArtifactDownloaderTest {
             DownloadReport report = downloader.download(evil, dir.resolve("inside"), DownloadListener.NONE);
             assertThat(report.saved()).isEmpty();
             assertThat(report.failed()).hasSize(evil.size()).allMatch(x -> x.reason().startsWith("unsafe path"));
+
             assertThat(report.requests()).isZero();
             assertThat(f.sim.journal().count("S3.GetObject")).isZero();
             try (Stream<Path> all = Files.walk(dir)) {
                 assertThat(all.filter(Files::isRegularFile)).isEmpty();
             }
+
+            List<ArtifactFile> twins = Stream.of("run/Log.txt", "run/log.TXT")
+                    .map(p -> new ArtifactFile(real.getArn(), real.getJobArn(), real.getType(), p, real.getUrl())).toList();
+            DownloadReport same = downloader.download(twins, dir.resolve("twins"), DownloadListener.NONE);
+            assertThat(same.saved()).singleElement().satisfies(x -> assertThat(x.relativePath()).isEqualTo("run/Log.txt"));
+            assertThat(same.failed()).singleElement().satisfies(x -> assertThat(x.reason()).contains("same path"));
         }
     }
 
