@@ -74,6 +74,15 @@ public final class RunScheduler {
         return engine.createOrAdopt(new Create(sdk, request.project()));
     }
 
+    /**
+     * The newest run of {@code project} named {@code uniqueName}, if Device Farm has one: after a
+     * restart or an abort while scheduling, to stop or follow what may have been scheduled.
+     */
+    public CompletableFuture<Optional<Run>> find(DeviceFarmArn project, String uniqueName) {
+        Create lookup = new Create(ScheduleRunRequest.builder().name(uniqueName).build(), project);
+        return engine.call("ListRuns", "run '" + uniqueName + "' in project " + project, lookup::findCreated);
+    }
+
     /** ScheduleRun, and the look for its run by name after a lost answer. */
     private final class Create implements AdoptableCreate<Run> {
         private final ScheduleRunRequest request;
