@@ -130,9 +130,9 @@ public final class RunRequest {
     public RunRequest executionRoleArn(String v) { executionRoleArn = v; return this; }
     /** Per device, 1 to 150 minutes. */
     public RunRequest jobTimeoutMinutes(Integer v) { jobTimeoutMinutes = v; return this; }
-    /** Clean up accounts on the devices after the run (private devices). */
+    /** Clean up accounts on the devices when the test begins. */
     public RunRequest accountsCleanup(Boolean v) { accountsCleanup = v; return this; }
-    /** Remove app packages from the devices after the run (private devices). */
+    /** Remove app packages from the devices when the test begins. */
     public RunRequest appPackagesCleanup(Boolean v) { appPackagesCleanup = v; return this; }
     /** Record a video of each device (default on). */
     public RunRequest videoCapture(Boolean v) { videoCapture = v; return this; }
