@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * Downloads artifact files from their presigned URLs into a folder: plain Java (no SDK, no Jenkins),
  * so it runs on the agent that holds the workspace. At most {@link DownloadSettings#parallel()} files
  * at once (the JDK HTTP client on a bounded pool; waiting files hold no thread); each file streams
- * to a {@code .part} file that is moved into place when complete (a length mismatch counts as a
+ * to a {@code .part} file ({@link PartFile}) that is moved into place when complete (a length mismatch counts as a
  * failure); failures that may pass (network, HTTP 5xx, 408, 429, timeouts, cut-off bodies) are
  * retried after a jittered, growing backoff that waits on a timer, not on a thread. A file that still fails is reported and the others go on. Messages never
  * contain the URL.
@@ -57,6 +57,7 @@ public final class ArtifactDownloader implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledThreadPoolExecutor timer;
     private final Set<Batch> batches = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> retries = ConcurrentHashMap.newKeySet(); // waiting on the timer for their time
     private final Deque<Runnable> waiting = new ArrayDeque<>(); // guarded by this
     private int running; // guarded by this
 
@@ -115,11 +116,20 @@ public final class ArtifactDownloader implements AutoCloseable {
         }
     }
 
-    /** Stops every batch (in-flight downloads are cut, every file reports), then the threads. */
+    /**
+     * Stops every batch: in-flight downloads are cut and files waiting for a retry or a slot fail at
+     * once, so every file reports and every batch completes. The pool's idle threads end on their own.
+     * Not usable afterwards.
+     */
     @Override
     public void close() {
         batches.forEach(b -> b.close("the download was stopped"));
-        timer.shutdownNow();
+        timer.shutdownNow(); // its tasks are dropped, so the retries it held are run here: each fails at once
+        for (Runnable retry : List.copyOf(retries)) {
+            if (retries.remove(retry)) {
+                retry.run();
+            }
+        }
         pool.shutdown();
     }
 
@@ -151,7 +161,11 @@ public final class ArtifactDownloader implements AutoCloseable {
         try {
             pool.execute(attempt);
         } catch (RejectedExecutionException e) {
-            attempt.run(); // shut down: the attempt sees its batch closed and reports the file failed
+            // Closed: the attempt sees its batch closed and reports the file failed. On a fresh thread,
+            // so a long queue of such attempts never nests on one stack.
+            Thread t = new Thread(attempt, "devicefarm-download-closing");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -182,15 +196,24 @@ public final class ArtifactDownloader implements AutoCloseable {
             release();
             return;
         }
-        CompletableFuture<HttpResponse<Path>> call = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? BodySubscribers.ofFile(part)
-                        : BodySubscribers.replacing(null));
+        PartFile partFile = new PartFile(part);
+        CompletableFuture<HttpResponse<Long>> call = http.sendAsync(request,
+                info -> info.statusCode() == 200 ? partFile : BodySubscribers.replacing(-1L));
         boolean[] timedOut = {false};
         batch.active.add(call);
-        ScheduledFuture<?> watchdog = timer.schedule(() -> {
-            timedOut[0] = true;
-            call.cancel(true); // aborts the exchange
-        }, settings.perFileTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog;
+        try {
+            watchdog = timer.schedule(() -> {
+                timedOut[0] = true;
+                call.cancel(true); // aborts the exchange
+            }, settings.perFileTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            call.cancel(true);
+            batch.active.remove(call);
+            batch.fail(file, "the download was stopped");
+            release();
+            return;
+        }
         call.whenComplete((response, error) -> {
             watchdog.cancel(false);
             batch.active.remove(call);
@@ -198,10 +221,10 @@ public final class ArtifactDownloader implements AutoCloseable {
                 long bytes = check(response, error, timedOut[0], batch, part, target);
                 batch.save(file, bytes, attempt);
             } catch (Failure f) {
-                deleteQuietly(part);
+                partFile.abort();
                 retryOrFail(batch, file, attempt, f);
             } catch (RuntimeException e) {
-                deleteQuietly(part);
+                partFile.abort();
                 LOG.log(Level.WARNING, "Unexpected failure downloading " + file, e);
                 batch.fail(file, "unexpected error: " + e.getClass().getSimpleName());
             } finally {
@@ -211,7 +234,7 @@ public final class ArtifactDownloader implements AutoCloseable {
     }
 
     /** The outcome of one attempt: bytes saved, or why not. */
-    private long check(HttpResponse<Path> response, Throwable error, boolean timedOut, Batch batch, Path part, Path target)
+    private long check(HttpResponse<Long> response, Throwable error, boolean timedOut, Batch batch, Path part, Path target)
             throws Failure {
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -231,7 +254,7 @@ public final class ArtifactDownloader implements AutoCloseable {
             throw httpFailure(response.statusCode());
         }
         try {
-            long size = Files.size(part);
+            long size = response.body();
             OptionalLong expected = response.headers().firstValueAsLong("Content-Length");
             if (expected.isPresent() && expected.getAsLong() != size) {
                 throw new Failure(true, "incomplete: " + size + " of " + expected.getAsLong() + " bytes arrived");
@@ -246,23 +269,22 @@ public final class ArtifactDownloader implements AutoCloseable {
     private void retryOrFail(Batch batch, ArtifactFile file, int attempt, Failure f) {
         if (f.retryable && attempt < settings.attempts() && batch.closed == null) {
             safely(() -> batch.listener.retrying(file, attempt, f.getMessage()));
+            Runnable retry = () -> enqueue(() -> attempt(batch, file, attempt + 1));
+            retries.add(retry);
             try {
-                timer.schedule(() -> enqueue(() -> attempt(batch, file, attempt + 1)), backoff(attempt).toNanos(), TimeUnit.NANOSECONDS);
+                timer.schedule(() -> {
+                    if (retries.remove(retry)) {
+                        retry.run();
+                    }
+                }, backoff(attempt).toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
+                retries.remove(retry);
                 batch.fail(file, "the download was stopped (" + f.getMessage() + ")");
             }
         } else {
             String why = batch.closed != null ? batch.closed + " (" + f.getMessage() + ")"
                     : f.getMessage() + (f.retryable ? " (after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ")" : "");
             batch.fail(file, why);
-        }
-    }
-
-    private static void deleteQuietly(Path part) {
-        try {
-            Files.deleteIfExists(part);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Could not delete " + part, e);
         }
     }
 

@@ -75,6 +75,23 @@ class DownloadSafetyTest {
     }
 
     @Test
+    void closingWhileFilesWaitForARetryOrASlotStillReportsEveryFile() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25)) {
+            f.sim.scenario().results().extraScreenshots(30).failDownloadsOnce(1.0);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1)
+                    .withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(60)));
+            CompletableFuture<DownloadReport> started = downloader.start(files, dir, DownloadListener.NONE);
+            Thread.sleep(300); // some files failed once and wait 30 s for their retry, the rest wait for the one slot
+            downloader.close();
+            DownloadReport report = result(started);
+            assertThat(report.saved()).isEmpty();
+            assertThat(report.failed()).hasSize(files.size()).allMatch(x -> x.reason().startsWith("the download was stopped"));
+        }
+    }
+
+    @Test
     void noLogRecordOrStackTraceCarriesAPresignedUrl() throws Exception {
         List<String> logged = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
