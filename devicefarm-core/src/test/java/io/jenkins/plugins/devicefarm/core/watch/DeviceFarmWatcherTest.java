@@ -272,7 +272,7 @@ class DeviceFarmWatcherTest {
         long engineThreads = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("devicefarm-watcher-")).count();
         assertThat(engineThreads).isLessThanOrEqualTo(f.watcher.threadCount());
-        assertThat(f.watcher.threadCount()).isEqualTo(DeviceFarmWatcher.DEFAULT_THREADS + 1);
+        assertThat(f.watcher.threadCount()).isEqualTo(DeviceFarmWatcher.DEFAULT_THREADS + Lanes.URGENT_THREADS);
         assertThat(f.watcher.pendingTasks()).isBetween(1, 50);
     }
 
