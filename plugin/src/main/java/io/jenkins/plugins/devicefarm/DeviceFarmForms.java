@@ -51,11 +51,12 @@ public final class DeviceFarmForms {
     }
 
     /**
-     * Runs {@code validation} for users who may configure {@code item}; others get no verdict
-     * rather than an error page (the Snippet Generator is open to users who cannot configure).
+     * Runs {@code validation} for users who may configure {@code item} and refuses others with
+     * 403 (AccessDeniedException), as the freestyle and global forms do: one answer for every form.
      */
     public static FormValidation ifConfigurable(@CheckForNull Item item, Supplier<FormValidation> validation) {
-        return canConfigure(item) ? validation.get() : FormValidation.ok();
+        checkConfigure(item);
+        return validation.get();
     }
 
     /**
