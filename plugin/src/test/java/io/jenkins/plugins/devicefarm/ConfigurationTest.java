@@ -93,6 +93,11 @@ class ConfigurationTest {
                 "checkMinPollSeconds?value=1&maxPollSeconds=2"}) {
             assertEquals(403, post(j, wc, GLOBAL + method).getWebResponse().getStatusCode(), method);
         }
+        // Pipeline step checks (the Snippet Generator's) answer as the freestyle and global ones do.
+        for (String method : new String[] {WaitForRunStep.class.getName() + "/checkArn?value=x",
+                StopJobStep.class.getName() + "/checkArn?value=x", WaitForRunStep.class.getName() + "/checkCredentialsId?value=x"}) {
+            assertEquals(403, post(j, wc, "descriptorByName/" + method).getWebResponse().getStatusCode(), method);
+        }
         // The credentials list shows a reader nothing but the current value.
         assertFalse(post(j, wc, GLOBAL + "fillCredentialsIdItems?credentialsId=").getWebResponse()
                 .getContentAsString().contains("visible-only-to-admins"));
