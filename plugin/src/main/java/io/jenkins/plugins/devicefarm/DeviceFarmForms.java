@@ -144,7 +144,7 @@ public final class DeviceFarmForms {
     /** Build results for a verdict drop-down; the empty value keeps the default, which it names. */
     public static ListBoxModel verdicts(Verdict defaultVerdict) {
         ListBoxModel m = new ListBoxModel();
-        m.add("Default (" + defaultVerdict.name() + ")", "");
+        m.add(Messages.DeviceFarmForms_DefaultVerdict(defaultVerdict.name()), "");
         for (Verdict v : Verdict.values()) {
             m.add(v.name());
         }
@@ -164,7 +164,7 @@ public final class DeviceFarmForms {
     private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, Set<? extends Enum<?>> values) {
         ListBoxModel m = new ListBoxModel();
         if (canConfigure(item)) {
-            m.add("Device Farm's default", "");
+            m.add(Messages.DeviceFarmForms_DeviceFarmDefault(), "");
             values.stream().map(Object::toString).sorted().forEach(m::add);
         }
         return m;
