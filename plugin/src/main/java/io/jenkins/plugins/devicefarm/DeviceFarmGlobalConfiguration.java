@@ -145,7 +145,7 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
     @NonNull
     @Override
     public String getDisplayName() {
-        return "AWS Device Farm";
+        return Messages.DeviceFarmGlobalConfiguration_DisplayName();
     }
 
     @POST
