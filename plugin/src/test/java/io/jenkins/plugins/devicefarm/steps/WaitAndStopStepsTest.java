@@ -63,6 +63,9 @@ class WaitAndStopStepsTest extends SimulatorFixture {
         WorkflowJob p = pipeline(j, "keep", "deviceFarmWaitForRun arn: '" + arn + "', stopOnAbort: false");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Waiting for run", b);
+        // Recorded once Device Farm has confirmed the run (its first answer).
+        await("the run recorded", () -> b.getAction(DeviceFarmBuildAction.class) != null
+                && !b.getAction(DeviceFarmBuildAction.class).getResources().isEmpty());
         b.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         // Shown on the build, but not for the safety net to stop when the build ends.
