@@ -37,8 +37,20 @@ final class Arns {
         return PREFIX + account + ":job:" + projectId + "/" + runId + "/" + String.format("%05d", index);
     }
 
+    static String upload(String account, String projectId, String uploadId) {
+        return PREFIX + account + ":upload:" + projectId + "/" + uploadId;
+    }
+
     static String session(String account, String projectId, String sessionId) {
         return PREFIX + account + ":session:" + projectId + "/" + sessionId + "/00000";
+    }
+
+    static String deviceInstance(String account, String instanceId) {
+        return PREFIX + account + ":deviceinstance:" + instanceId;
+    }
+
+    static String vpceConfiguration(String account, String configurationId) {
+        return PREFIX + account + ":vpceconfiguration:" + configurationId;
     }
 
     /** Parses {@code arn} of the given field and requires it to be of {@code expectedType}. */

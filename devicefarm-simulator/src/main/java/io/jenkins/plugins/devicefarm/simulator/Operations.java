@@ -14,13 +14,7 @@ import java.util.function.BiFunction;
  * Every operation sees one {@code now}, so a response is consistent with itself.
  */
 final class Operations {
-    static final Set<String> TEST_TYPES = Set.of(
-            "BUILTIN_FUZZ", "BUILTIN_EXPLORER", "WEB_PERFORMANCE_PROFILE", "APPIUM_JAVA_JUNIT", "APPIUM_JAVA_TESTNG",
-            "APPIUM_PYTHON", "APPIUM_NODE", "APPIUM_RUBY", "APPIUM_WEB_JAVA_JUNIT", "APPIUM_WEB_JAVA_TESTNG",
-            "APPIUM_WEB_PYTHON", "APPIUM_WEB_NODE", "APPIUM_WEB_RUBY", "CALABASH", "INSTRUMENTATION",
-            "UIAUTOMATION", "UIAUTOMATOR", "XCTEST", "XCTEST_UI", "REMOTE_ACCESS_RECORD", "REMOTE_ACCESS_REPLAY");
     static final Set<String> BILLING_METHODS = Set.of("METERED", "UNMETERED");
-    static final Set<String> INTERACTION_MODES = Set.of("INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY");
 
     private final DeviceFarmState state;
     private final Pager pager;
@@ -40,15 +34,34 @@ final class Operations {
             Map.entry("ListProjects", this::listProjects),
             Map.entry("GetDevice", this::getDevice),
             Map.entry("ListDevices", this::listDevices),
-            Map.entry("ListDevicePools", this::listDevicePools));
+            Map.entry("ListDevicePools", this::listDevicePools),
+            Map.entry("GetDeviceInstance", this::getDeviceInstance),
+            Map.entry("ListDeviceInstances", this::listDeviceInstances),
+            Map.entry("GetVPCEConfiguration", this::getVpceConfiguration),
+            Map.entry("ListVPCEConfigurations", this::listVpceConfigurations),
+            Map.entry("CreateUpload", (r, now) -> this.uploads.create(r, now)),
+            Map.entry("GetUpload", (r, now) -> this.uploads.get(r, now)),
+            Map.entry("ListUploads", (r, now) -> this.uploads.list(r, now)),
+            Map.entry("DeleteUpload", (r, now) -> this.uploads.delete(r, now)),
+            Map.entry("GetDevicePool", (r, now) -> this.pools.get(r)),
+            Map.entry("GetDevicePoolCompatibility", (r, now) -> this.pools.compatibility(r, now)));
+    private UploadOperations uploads; // set once by the constructor; the handlers above read it lazily
+    private PoolOperations pools; // likewise
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
         this.pager = new Pager(pageSize);
+        this.uploads = new UploadOperations(state, pager);
+        this.pools = new PoolOperations(state);
     }
 
     boolean supports(String operation) {
         return handlers.containsKey(operation);
+    }
+
+    /** The operations implemented (the README lists them). */
+    Set<String> names() {
+        return handlers.keySet();
     }
 
     ObjectNode handle(String operation, JsonNode request, Instant now) {
@@ -71,20 +84,7 @@ final class Operations {
     }
 
     private ObjectNode createRemoteAccessSession(JsonNode request, Instant now) {
-        String projectArn = Requests.required(request, "projectArn");
-        state.project("projectArn", projectArn);
-        ScenarioDevice device = state.device("deviceArn", Requests.required(request, "deviceArn"));
-        String name = Requests.optional(request, "name");
-        SimSession session = state.createSession(new SimSession.Request(
-                projectArn,
-                device,
-                name == null ? device.name() : name,
-                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
-                Requests.oneOf(request, "interactionMode", INTERACTION_MODES, "INTERACTIVE"),
-                Requests.flag(request, "remoteRecordEnabled"),
-                Requests.optional(request, "remoteRecordAppArn"),
-                Requests.optional(request, "clientId"),
-                Requests.flag(request, "skipAppResign")), now);
+        SimSession session = state.createSession(SessionRequests.read(request, state, now), now);
         return sessionResponse(session, now);
     }
 
@@ -96,26 +96,11 @@ final class Operations {
 
     private ObjectNode listRemoteAccessSessions(JsonNode request, Instant now) {
         return pager.page(request, "remoteAccessSessions", state.sessions(Requests.required(request, "arn")),
-                s -> Views.session(s, now));
+                s -> SessionView.of(s, state.scenario(), now));
     }
 
     private ObjectNode scheduleRun(JsonNode request, Instant now) {
-        String name = Requests.optional(request, "name");
-        String appArn = Requests.optional(request, "appArn");
-        if (appArn != null) {
-            Arns.parse("appArn", appArn, "upload");
-        }
-        SimRun.Request runRequest = new SimRun.Request(
-                Requests.required(request, "projectArn"),
-                Requests.required(request, "devicePoolArn"),
-                name == null ? "Scheduled run" : name,
-                oneOfRequired(request, "test.type", TEST_TYPES),
-                appArn,
-                Requests.optional(request, "test.testSpecArn"),
-                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
-                Requests.intInRange(request, "executionConfiguration.jobTimeoutMinutes", 1,
-                        Views.MAX_JOB_TIMEOUT_MINUTES, Views.MAX_JOB_TIMEOUT_MINUTES));
-        return runResponse(state.scheduleRun(runRequest, now), now);
+        return runResponse(new ScheduleRunHandler(state).schedule(request, now), now);
     }
 
     private ObjectNode stopRun(JsonNode request, Instant now) {
@@ -135,7 +120,7 @@ final class Operations {
     }
 
     private ObjectNode listJobs(JsonNode request, Instant now) {
-        return pager.page(request, "jobs", state.jobs(Requests.required(request, "arn")), j -> Views.job(j, now));
+        return pager.page(request, "jobs", state.jobs(Requests.required(request, "arn")), j -> Views.job(j, state.scenario(), now));
     }
 
     private ObjectNode getProject(JsonNode request, Instant now) {
@@ -149,16 +134,21 @@ final class Operations {
     }
 
     private ObjectNode getDevice(JsonNode request, Instant now) {
-        return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn"))));
+        return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn")), state.scenario()));
     }
 
-    /** Device filters are accepted and ignored: the scenario's fleet is small enough to list whole. */
+    /** Every filter must hold (they are ANDed), as on Device Farm. */
     private ObjectNode listDevices(JsonNode request, Instant now) {
         String arn = Requests.optional(request, "arn");
         if (arn != null) {
             state.project("arn", arn);
         }
-        return pager.page(request, "devices", state.scenario().devices(), Views::device);
+        List<DeviceFilter> filters = DeviceFilter.parseAll(request.get("filters"), "filters");
+        Scenario scenario = state.scenario();
+        List<ScenarioDevice> devices = scenario.devices().stream()
+                .filter(d -> filters.stream().allMatch(f -> f.matches(d, scenario)))
+                .toList();
+        return pager.page(request, "devices", devices, d -> Views.device(d, scenario));
     }
 
     /** Scenario pools are all curated; a project has no private pools here. */
@@ -167,6 +157,26 @@ final class Operations {
         String type = Requests.oneOf(request, "type", Set.of("CURATED", "PRIVATE"), "CURATED");
         List<ScenarioDevicePool> pools = "PRIVATE".equals(type) ? List.<ScenarioDevicePool>of() : state.scenario().devicePools();
         return pager.page(request, "devicePools", pools, Views::devicePool);
+    }
+
+    private ObjectNode getDeviceInstance(JsonNode request, Instant now) {
+        ScenarioInstance instance = state.deviceInstance("arn", Requests.required(request, "arn"));
+        return wrap("deviceInstance", Views.deviceInstance(instance, state.accountId()));
+    }
+
+    private ObjectNode listDeviceInstances(JsonNode request, Instant now) {
+        return pager.page(request, "deviceInstances", state.scenario().deviceInstances(),
+                i -> Views.deviceInstance(i, state.accountId()));
+    }
+
+    private ObjectNode getVpceConfiguration(JsonNode request, Instant now) {
+        ScenarioVpceConfiguration configuration = state.vpceConfiguration("arn", Requests.required(request, "arn"));
+        return wrap("vpceConfiguration", Views.vpceConfiguration(configuration, state.accountId()));
+    }
+
+    private ObjectNode listVpceConfigurations(JsonNode request, Instant now) {
+        return pager.page(request, "vpceConfigurations", state.scenario().vpceConfigurations(),
+                v -> Views.vpceConfiguration(v, state.accountId()));
     }
 
     private SimSession session(JsonNode request) {
@@ -181,26 +191,21 @@ final class Operations {
         return state.job(Requests.required(request, "arn"));
     }
 
-    private static ObjectNode sessionResponse(SimSession session, Instant now) {
-        return wrap("remoteAccessSession", Views.session(session, now));
+    private ObjectNode sessionResponse(SimSession session, Instant now) {
+        return wrap("remoteAccessSession", SessionView.of(session, state.scenario(), now));
     }
 
     private static ObjectNode runResponse(SimRun run, Instant now) {
         return wrap("run", Views.run(run, now));
     }
 
-    private static ObjectNode jobResponse(SimJob job, Instant now) {
-        return wrap("job", Views.job(job, now));
+    private ObjectNode jobResponse(SimJob job, Instant now) {
+        return wrap("job", Views.job(job, state.scenario(), now));
     }
 
     private static ObjectNode wrap(String field, ObjectNode value) {
         ObjectNode response = Json.object();
         response.set(field, value);
         return response;
-    }
-
-    private static String oneOfRequired(JsonNode request, String path, Set<String> allowed) {
-        Requests.required(request, path);
-        return Requests.oneOf(request, path, allowed, null);
     }
 }
