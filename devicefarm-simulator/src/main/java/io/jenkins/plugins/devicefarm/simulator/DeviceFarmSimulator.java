@@ -32,6 +32,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         this.port = frontEnd.start(builder.port);
         state.uploads().baseUrl(endpoint());
         state.publicBase(endpoint());
+        state.resultFiles().serveAt(endpoint());
     }
 
     public static Builder builder() {

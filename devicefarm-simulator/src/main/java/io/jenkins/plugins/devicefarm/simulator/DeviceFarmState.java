@@ -22,6 +22,7 @@ final class DeviceFarmState {
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
     private final Uploads uploads;
     private final AutomationQueue meteredJobs;
+    private final ResultFiles resultFiles = new ResultFiles();
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
@@ -40,6 +41,11 @@ final class DeviceFarmState {
 
     Scenario scenario() {
         return scenario;
+    }
+
+    /** The presigned artifact URLs and the files behind them. */
+    ResultFiles resultFiles() {
+        return resultFiles;
     }
 
     String accountId() {
