@@ -2,10 +2,14 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
+import io.jenkins.plugins.devicefarm.core.session.SessionNames;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 
 /**
  * The engine: one small scheduler (a fixed handful of threads, never one per watch) that
@@ -56,12 +60,51 @@ public final class DeviceFarmWatcher implements AutoCloseable {
     }
 
     /**
-     * Creates a remote access session and completes with it as first seen (usually PENDING).
-     * Invalid input throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
-     * at once, before any request. Record the ARN, then {@link #watch} it until RUNNING.
+     * Checks a session request against Device Farm without creating anything: every field's text
+     * at once (bad input throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
+     * before any request), then the project, the device and the apps, which must exist (a
+     * missing one fails with an InvalidInputException naming its field). App names become upload
+     * ARNs. The result carries the unique name the session will be created with: record it.
      */
+    public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request) {
+        return new SessionPreparer(client, request, SessionNames.unique(request.name()), settings, lanes).start();
+    }
+
+    /** As {@link #prepareSession(DeviceFarmClient, SessionRequest)} with a unique name made (and recorded) beforehand. */
+    public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request, String uniqueName) {
+        return new SessionPreparer(client, request, uniqueName, settings, lanes).start();
+    }
+
+    /**
+     * Creates a prepared session and completes with it as first seen (usually PENDING). A create
+     * whose answer is lost is never repeated blindly: the session is looked for by its unique name
+     * and adopted. Record the ARN, then {@link #watch} it until RUNNING.
+     */
+    public CompletableFuture<Outcome> createSession(DeviceFarmClient client, PreparedSession prepared) {
+        return new SessionCreator(client, prepared, settings, lanes).start();
+    }
+
+    /** Prepares, then creates: for callers with nothing to record in between. */
     public CompletableFuture<Outcome> createSession(DeviceFarmClient client, SessionRequest request) {
-        return new SessionCreator(client, request, settings, lanes).start();
+        return prepareSession(client, request).thenCompose(p -> createSession(client, p));
+    }
+
+    /**
+     * The newest session of the project with this unique name, or empty when Device Farm has none:
+     * after Jenkins stopped while a create was under way, this tells whether it made the session.
+     */
+    public CompletableFuture<Optional<Outcome>> findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName) {
+        CompletableFuture<Optional<Outcome>> found = new CompletableFuture<>();
+        lanes.poll(java.time.Duration.ZERO, () -> {
+            try {
+                List<RemoteAccessSession> ours = SessionCreator.named(SessionCreator.listSessions(client, project), uniqueName);
+                found.complete(ours.isEmpty() ? Optional.empty() : Optional.of(OutcomeMapper.of(ours.get(ours.size() - 1))));
+            } catch (RuntimeException e) {
+                found.completeExceptionally(new DeviceFarmCallException(DeviceFarmErrors.describe(
+                        "ListRemoteAccessSessions", "project " + project, e), DeviceFarmErrors.code(e), e));
+            }
+        });
+        return found;
     }
 
     /** Every job of a run, all pages, fetched on the scheduler. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,7 @@ final class PolledWatch implements Watch {
     private final long deadlineNanos;
 
     private volatile Outcome lastSeen;
-    private volatile String endpoint;
+    private volatile RemoteEndpoints endpoints = RemoteEndpoints.NONE;
 
     // Guarded by this.
     private Phase phase = Phase.WATCHING;
@@ -77,7 +78,12 @@ final class PolledWatch implements Watch {
 
     @Override
     public String sessionEndpoint() {
-        return endpoint;
+        return endpoints.endpoint();
+    }
+
+    @Override
+    public RemoteEndpoints sessionEndpoints() {
+        return endpoints;
     }
 
     @Override
@@ -284,8 +290,8 @@ final class PolledWatch implements Watch {
     private void observe(Observation obs) {
         Outcome previous = lastSeen;
         lastSeen = obs.outcome();
-        if (obs.endpoint() != null) {
-            endpoint = obs.endpoint();
+        if (obs.endpoints() != null && !obs.endpoints().isEmpty()) {
+            endpoints = obs.endpoints();
         }
         if (previous == null || !Objects.equals(previous.getStatus(), obs.outcome().getStatus())
                 || !Objects.equals(previous.getResult(), obs.outcome().getResult())

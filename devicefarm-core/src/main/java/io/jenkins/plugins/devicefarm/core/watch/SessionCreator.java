@@ -2,11 +2,10 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
-import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessionRequest;
@@ -29,29 +28,17 @@ final class SessionCreator {
     private final CompletableFuture<Outcome> result = new CompletableFuture<>();
     private int attempts;
 
-    /** Validates the request at once: bad input throws here, before anything is sent. */
-    SessionCreator(DeviceFarmClient client, SessionRequest request, PollSettings settings, Lanes lanes) {
-        CreateRemoteAccessSessionRequest validated = request.toSdkRequest(); // bad input throws before anything else
-        this.request = validated.toBuilder().name(uniqueName(validated.name()))
-                .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
-        this.project = request.project();
+    /** Creates a session Device Farm has confirmed with {@link SessionPreparer}, under its unique name. */
+    SessionCreator(DeviceFarmClient client, PreparedSession prepared, PollSettings settings, Lanes lanes) {
+        this.request = prepared.request().toBuilder()
+                .overrideConfiguration(prepared.parameters().isEmpty() ? DeviceFarmCalls.SINGLE_ATTEMPT
+                        : ConfigurationParameters.singleAttemptWith(prepared.parameters()))
+                .build();
+        this.project = prepared.project();
         this.client = client;
         this.lanes = lanes;
         this.backoff = new Backoff(PollSettings.of(Duration.ofMillis(Math.min(500, settings.minInterval().toMillis())),
                 settings.maxInterval().compareTo(Duration.ofSeconds(10)) < 0 ? settings.maxInterval() : Duration.ofSeconds(10)));
-    }
-
-    /**
-     * The name plus a random tag, so that after a lost answer the session can be told apart from
-     * any other of the same name (clocks of Jenkins and AWS may differ, so time cannot do it).
-     */
-    static String uniqueName(String name) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        if (name == null || name.isBlank()) {
-            return "jenkins-" + tag;
-        }
-        String base = name.length() > SessionRequest.MAX_NAME_LENGTH - 11 ? name.substring(0, SessionRequest.MAX_NAME_LENGTH - 11) : name;
-        return base + " [" + tag + "]";
     }
 
     CompletableFuture<Outcome> start() {
@@ -81,10 +68,7 @@ final class SessionCreator {
     private void reconcile() {
         List<RemoteAccessSession> ours;
         try {
-            ours = listSessions().stream()
-                    .filter(s -> request.name().equals(s.name()))
-                    .sorted(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .toList();
+            ours = named(listSessions(client, project), request.name());
         } catch (RuntimeException e) {
             if (attempts++ < MAX_ATTEMPTS * 2 && DeviceFarmErrors.isRetryable(e)) {
                 later(backoff.nextAfterThrottle(), this::reconcile);
@@ -103,8 +87,16 @@ final class SessionCreator {
         }
     }
 
+    /** The sessions of that unique name, oldest first. */
+    static List<RemoteAccessSession> named(List<RemoteAccessSession> sessions, String uniqueName) {
+        return sessions.stream()
+                .filter(s -> uniqueName.equals(s.name()))
+                .sorted(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
     /** ListRemoteAccessSessions has no SDK paginator: follow nextToken by hand. */
-    private List<RemoteAccessSession> listSessions() {
+    static List<RemoteAccessSession> listSessions(DeviceFarmClient client, DeviceFarmArn project) {
         List<RemoteAccessSession> all = new java.util.ArrayList<>();
         String token = null;
         do {

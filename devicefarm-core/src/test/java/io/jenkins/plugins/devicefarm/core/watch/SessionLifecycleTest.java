@@ -7,6 +7,7 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -113,5 +114,57 @@ class SessionLifecycleTest {
         assertThatThrownBy(() -> f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).interactionMode("FULL")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("interactionMode: ");
         assertThat(f.sim.journal().entries()).isEmpty();
+    }
+
+    @Test
+    void anUnknownDeviceIsNamedAndNothingIsCreated() {
+        String nope = "arn:aws:devicefarm:us-west-2::device:nope";
+        Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), nope)));
+        assertThat(t).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("deviceArn: Device Farm has no " + nope)
+                .hasMessageContaining("NotFoundException");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void anUnknownProjectIsNamedAndNothingIsCreated() {
+        String other = "arn:aws:devicefarm:us-west-2:123456789012:project:00000000-0000-0000-0000-000000000000";
+        Throwable t = Await.failure(f.watcher.prepareSession(f.client, new SessionRequest(other, f.device())));
+        assertThat(t).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("projectArn: Device Farm has no " + other);
+        assertThat(f.sim.journal().count("GetDevice")).isZero();
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void aDeviceWithoutRemoteAccessIsRefusedBeforeTheCreate() {
+        String busy = f.sim.deviceArns().stream()
+                .filter(d -> !f.client.getDevice(r -> r.arn(d)).device().remoteAccessEnabled()).findFirst().orElseThrow();
+        Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), busy)));
+        assertThat(t).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("deviceArn: ")
+                .hasMessageContaining("does not allow remote access");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void aPreparedSessionIsCreatedUnderItsRecordedNameAndFoundByIt() {
+        PreparedSession prepared = Await.result(f.watcher.prepareSession(f.client,
+                new SessionRequest(f.project(), f.device()).name("restart-safe"), "restart-safe [0123abcd]"));
+        assertThat(prepared.uniqueName()).isEqualTo("restart-safe [0123abcd]");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero(); // preparing creates nothing
+        Outcome created = Await.result(f.watcher.createSession(f.client, prepared));
+        assertThat(created.getName()).isEqualTo("restart-safe [0123abcd]");
+
+        DeviceFarmArn project = DeviceFarmArn.parse("projectArn", f.project(), ArnKind.PROJECT);
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [0123abcd]")))
+                .hasValueSatisfying(o -> assertThat(o.getArn()).isEqualTo(created.getArn()));
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [ffffffff]"))).isEmpty();
+    }
+
+    @Test
+    void anAppiumVersionTravelsAsAConfigurationParameter() {
+        Outcome created = Await.result(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
+                .name("appium").appiumVersion("2").billingMethod("METERED")));
+        assertThat(created.getArn()).isNotBlank();
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isEqualTo(1);
     }
 }
