@@ -22,9 +22,15 @@ final class DeviceFarmState {
     private final Map<String, SimRun> runs = new LinkedHashMap<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
+    private final Uploads uploads;
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
+        this.uploads = new Uploads(scenario);
+    }
+
+    Uploads uploads() {
+        return uploads;
     }
 
     Scenario scenario() {

@@ -40,11 +40,17 @@ final class Operations {
             Map.entry("ListProjects", this::listProjects),
             Map.entry("GetDevice", this::getDevice),
             Map.entry("ListDevices", this::listDevices),
-            Map.entry("ListDevicePools", this::listDevicePools));
+            Map.entry("ListDevicePools", this::listDevicePools),
+            Map.entry("CreateUpload", (r, now) -> this.uploads.create(r, now)),
+            Map.entry("GetUpload", (r, now) -> this.uploads.get(r, now)),
+            Map.entry("ListUploads", (r, now) -> this.uploads.list(r, now)),
+            Map.entry("DeleteUpload", (r, now) -> this.uploads.delete(r, now)));
+    private UploadOperations uploads; // set once by the constructor; the handlers above read it lazily
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
         this.pager = new Pager(pageSize);
+        this.uploads = new UploadOperations(state, pager);
     }
 
     boolean supports(String operation) {
