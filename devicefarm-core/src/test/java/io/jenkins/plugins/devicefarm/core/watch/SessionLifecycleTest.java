@@ -9,9 +9,11 @@ import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /** Remote access sessions: create, wait until RUNNING, use, stop; and what goes wrong on the way. */
 class SessionLifecycleTest {
@@ -166,5 +168,50 @@ class SessionLifecycleTest {
                 .name("appium").appiumVersion("2").billingMethod("METERED")));
         assertThat(created.getArn()).isNotBlank();
         assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isEqualTo(1);
+    }
+
+    /** An app uploaded the way a user does it: CreateUpload, PUT to the presigned URL, processing. */
+    private String upload(String name) throws Exception {
+        var u = f.client.createUpload(r -> r.projectArn(f.project()).name(name).type(UploadType.ANDROID_APP)).upload();
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(u.url()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(SampleFiles.apk())).build();
+        assertThat(java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(200);
+        return u.arn();
+    }
+
+    @Test
+    void appsGivenByNameBecomeTheNewestReadyUploadOfThatName() throws Exception {
+        String older = upload("app-release.apk");
+        f.advance(Duration.ofMinutes(1));
+        String newer = upload("app-release.apk");
+        String helper = upload("helper.apk");
+        f.advance(Duration.ofMinutes(1)); // processed
+        upload("app-release.apk"); // newest, still INITIALIZED: not ready, so not chosen
+
+        PreparedSession p = Await.result(f.watcher.prepareSession(f.client, new SessionRequest(f.project(), f.device())
+                .app("app-release.apk").auxiliaryApps(java.util.List.of(helper.toString(), "helper.apk"))));
+        assertThat(p.request().appArn()).isEqualTo(newer).isNotEqualTo(older);
+        assertThat(p.request().configuration().auxiliaryApps()).containsExactly(helper, helper);
+        assertThat(Await.result(f.watcher.createSession(f.client, p)).getArn()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownOrUnreadyAppIsNamedAndNothingIsCreated() throws Exception {
+        Throwable unknown = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app("nope.apk")));
+        assertThat(unknown).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("app: project " + f.project() + " has no upload named 'nope.apk'");
+
+        String corrupt = upload("corrupt.apk");
+        f.advance(Duration.ofMinutes(1));
+        Throwable failed = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
+                .auxiliaryApps(java.util.List.of(corrupt))));
+        assertThat(failed).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("auxiliaryApps: upload 'corrupt.apk' (" + corrupt + ") is FAILED: The file could not be unpacked");
+
+        String missing = corrupt.substring(0, corrupt.lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000";
+        Throwable gone = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app(missing)));
+        assertThat(gone).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: Device Farm has no " + missing);
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
     }
 }
