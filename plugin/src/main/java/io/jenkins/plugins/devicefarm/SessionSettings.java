@@ -16,8 +16,13 @@ public interface SessionSettings {
     String getVpceConfigurationArns();
     String getInteractionMode();
     boolean isSkipAppResign();
-    boolean isRemoteRecordEnabled();
-    String getRemoteRecordAppArn();
+    /** An upload ARN or the name of an upload in the project. */
+    String getApp();
+    /** Upload ARNs or names, one per line or comma-separated (at most 3). */
+    String getAuxiliaryApps();
+    String getAppiumVersion();
+    /** host:port */
+    String getDeviceProxy();
 
     /**
      * The core request, each text value passed through {@code expand} first (a freestyle build's
@@ -34,7 +39,15 @@ public interface SessionSettings {
                 .vpceConfigurationArns(DeviceFarmForms.lines(e.apply(getVpceConfigurationArns())))
                 .interactionMode(e.apply(getInteractionMode()))
                 .skipAppResign(isSkipAppResign() ? Boolean.TRUE : null)
-                .remoteRecordEnabled(isRemoteRecordEnabled() ? Boolean.TRUE : null)
-                .remoteRecordAppArn(e.apply(getRemoteRecordAppArn()));
+                .app(e.apply(getApp()))
+                .auxiliaryApps(appList(e.apply(getAuxiliaryApps())))
+                .appiumVersion(e.apply(getAppiumVersion()))
+                .deviceProxy(e.apply(getDeviceProxy()));
+    }
+
+    /** Apps one per line or comma-separated; not split at spaces, which upload names may hold. */
+    private static java.util.List<String> appList(String value) {
+        return value == null ? java.util.List.of()
+                : java.util.Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
@@ -28,8 +30,8 @@ final class SessionOpener {
     /** How long an aborted setUp waits for Device Farm to confirm the stop before moving on. */
     static final long STOP_WAIT_SECONDS = 120;
 
-    /** A RUNNING session and its endpoint (kept in memory only). */
-    record Opened(Outcome outcome, String endpoint) {}
+    /** A RUNNING session and its endpoints (kept in memory only). */
+    record Opened(Outcome outcome, RemoteEndpoints endpoints) {}
 
     private final Run<?, ?> build;
     private final DeviceFarmClient client;
@@ -48,7 +50,20 @@ final class SessionOpener {
     /** Takes ownership of the client: it is closed once nothing needs it any more. */
     Opened open(SessionRequest request) throws InterruptedException, AbortException {
         DeviceFarmBuildAction action = DeviceFarmBuildAction.of(build);
-        CompletableFuture<Outcome> creating = DeviceFarmEngine.get().createSession(client, request);
+        PreparedSession prepared;
+        try {
+            // Project, device and apps confirmed by Device Farm (names resolved) before anything is created.
+            prepared = DeviceFarmEngine.get().prepareSession(client, request).get();
+        } catch (InterruptedException e) {
+            client.close();
+            throw e;
+        } catch (ExecutionException e) {
+            client.close();
+            throw new AbortException("[Device Farm] " + ResourceStopper.unwrap(e).getMessage());
+        }
+        listener.getLogger().println("[Device Farm] Creating remote access session '" + prepared.uniqueName() + "' on "
+                + prepared.request().deviceArn());
+        CompletableFuture<Outcome> creating = DeviceFarmEngine.get().createSession(client, prepared);
         Outcome created;
         try {
             created = creating.get();
@@ -95,7 +110,7 @@ final class SessionOpener {
         if (!"RUNNING".equals(seen.getStatus())) {
             throw new AbortException("[Device Farm] The session ended before it was ready: " + seen);
         }
-        return new Opened(seen, watch.sessionEndpoint());
+        return new Opened(seen, watch.sessionEndpoints());
     }
 
     private void awaitStop(CompletableFuture<Outcome> stopping) {
