@@ -1,6 +1,10 @@
 package io.jenkins.plugins.devicefarm;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,9 +49,21 @@ public interface SessionSettings {
                 .deviceProxy(e.apply(getDeviceProxy()));
     }
 
+    /**
+     * Form check of {@code app}, {@code auxiliaryApps}, {@code appiumVersion} or {@code deviceProxy}
+     * by the core's rules; the message names the field. Callers check the permission first.
+     */
+    static FormValidation checkField(String field, @CheckForNull String value) {
+        List<String> values = "auxiliaryApps".equals(field) ? appList(value) : value == null ? List.of() : List.of(value);
+        return DeviceFarmForms.check(() -> {
+            SessionRequest.checkField(field, values);
+            return field;
+        });
+    }
+
     /** Apps one per line or comma-separated; not split at spaces, which upload names may hold. */
-    private static java.util.List<String> appList(String value) {
-        return value == null ? java.util.List.of()
-                : java.util.Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    private static List<String> appList(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 }

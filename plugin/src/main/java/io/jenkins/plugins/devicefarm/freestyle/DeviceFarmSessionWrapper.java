@@ -238,6 +238,30 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         }
 
         @POST
+        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("app", value);
+        }
+
+        @POST
+        public FormValidation doCheckAuxiliaryApps(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("auxiliaryApps", value);
+        }
+
+        @POST
+        public FormValidation doCheckAppiumVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("appiumVersion", value);
+        }
+
+        @POST
+        public FormValidation doCheckDeviceProxy(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("deviceProxy", value);
+        }
+
+        @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             DeviceFarmForms.checkConfigure(item);
             return DeviceFarmForms.checkCredentials(item, value);

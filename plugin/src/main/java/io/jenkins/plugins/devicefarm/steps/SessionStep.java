@@ -166,6 +166,26 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
         }
 
         @POST
+        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("app", value));
+        }
+
+        @POST
+        public FormValidation doCheckAuxiliaryApps(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("auxiliaryApps", value));
+        }
+
+        @POST
+        public FormValidation doCheckAppiumVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("appiumVersion", value));
+        }
+
+        @POST
+        public FormValidation doCheckDeviceProxy(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("deviceProxy", value));
+        }
+
+        @POST
         public ListBoxModel doFillBillingMethodItems(@AncestorInPath Item item) {
             return DeviceFarmForms.billingMethods(item);
         }

@@ -42,6 +42,14 @@ class StepFormsTest {
             assertEquals(FormValidation.Kind.ERROR, session.doCheckDeviceArn(p, RUN).kind);
             assertEquals(FormValidation.Kind.ERROR, session.doCheckVpceConfigurationArns(p, "vpce-1, " + RUN).kind);
             assertTrue(session.doFillBillingMethodItems(p).stream().anyMatch(o -> o.value.equals("UNMETERED")));
+            assertEquals(FormValidation.Kind.OK, session.doCheckDeviceProxy(p, "proxy.example.com:8080").kind);
+            FormValidation noPort = session.doCheckDeviceProxy(p, "proxy.example.com");
+            assertEquals(FormValidation.Kind.ERROR, noPort.kind);
+            assertTrue(noPort.getMessage().startsWith("deviceProxy: "), noPort.getMessage());
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAppiumVersion(p, "2.11").kind);
+            assertEquals(FormValidation.Kind.OK, session.doCheckApp(p, "app-release.apk").kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckApp(p, RUN).kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAuxiliaryApps(p, "a.apk\nb.apk\nc.apk\nd.apk").kind);
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             assertEquals(FormValidation.Kind.OK, waitForRun.doCheckArn(p, JOB).kind);

@@ -75,6 +75,26 @@ public final class SessionRequest {
 
     public String name() { return name; }
 
+    /**
+     * For forms: the checks {@link #toSdkRequest()} makes on {@code app}, {@code auxiliaryApps}
+     * (one per list entry), {@code appiumVersion} or {@code deviceProxy}, one field at a time.
+     * Blank values and values holding ${...} (expanded at build time) pass.
+     */
+    public static void checkField(String field, List<String> values) {
+        SessionRequest r = new SessionRequest(null, null);
+        List<String> given = values.stream().filter(v -> !blank(v) && !v.contains("${")).toList();
+        if (given.isEmpty()) {
+            return;
+        }
+        switch (field) {
+            case "app" -> r.app(given.get(0)).appReference();
+            case "auxiliaryApps" -> r.auxiliaryApps(given).auxiliaryAppReferences();
+            case "appiumVersion" -> r.appiumVersion(given.get(0)).parameters();
+            case "deviceProxy" -> DeviceProxySetting.parse("deviceProxy", given.get(0));
+            default -> throw new IllegalArgumentException("No form check for " + field);
+        }
+    }
+
     /** The project the session is created in (validated). */
     public DeviceFarmArn project() {
         return DeviceFarmArn.parse("projectArn", projectArn, ArnKind.PROJECT);

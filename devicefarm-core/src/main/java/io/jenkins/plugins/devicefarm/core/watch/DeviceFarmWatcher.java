@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 public final class DeviceFarmWatcher implements AutoCloseable {
     /** Poll threads; one more thread makes stops and creates. */
     public static final int DEFAULT_THREADS = 2;
+    /** ListRemoteAccessSessions attempts when looking for a session after a restart. */
+    private static final int FIND_ATTEMPTS = 20;
 
     private final PollSettings settings;
     private final Lanes lanes;
@@ -92,19 +94,34 @@ public final class DeviceFarmWatcher implements AutoCloseable {
     /**
      * The newest session of the project with this unique name, or empty when Device Farm has none:
      * after Jenkins stopped while a create was under way, this tells whether it made the session.
+     * Throttling and server errors are tried again later (for a few minutes at most).
      */
     public CompletableFuture<Optional<Outcome>> findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName) {
         CompletableFuture<Optional<Outcome>> found = new CompletableFuture<>();
-        lanes.poll(java.time.Duration.ZERO, () -> {
-            try {
-                List<RemoteAccessSession> ours = SessionCreator.named(SessionCreator.listSessions(client, project), uniqueName);
-                found.complete(ours.isEmpty() ? Optional.empty() : Optional.of(OutcomeMapper.of(ours.get(ours.size() - 1))));
-            } catch (RuntimeException e) {
-                found.completeExceptionally(new DeviceFarmCallException(DeviceFarmErrors.describe(
-                        "ListRemoteAccessSessions", "project " + project, e), DeviceFarmErrors.code(e), e));
-            }
-        });
+        Backoff backoff = new Backoff(settings);
+        findSession(client, project, uniqueName, found, backoff, 1, java.time.Duration.ZERO);
         return found;
+    }
+
+    private void findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName,
+                             CompletableFuture<Optional<Outcome>> found, Backoff backoff, int attempt, java.time.Duration delay) {
+        try {
+            lanes.poll(delay, () -> {
+                try {
+                    List<RemoteAccessSession> ours = SessionCreator.named(SessionCreator.listSessions(client, project), uniqueName);
+                    found.complete(ours.isEmpty() ? Optional.empty() : Optional.of(OutcomeMapper.of(ours.get(ours.size() - 1))));
+                } catch (RuntimeException e) {
+                    if (DeviceFarmErrors.isRetryable(e) && attempt < FIND_ATTEMPTS) {
+                        findSession(client, project, uniqueName, found, backoff, attempt + 1, backoff.nextAfterThrottle());
+                    } else {
+                        found.completeExceptionally(new DeviceFarmCallException(DeviceFarmErrors.describe(
+                                "ListRemoteAccessSessions", "project " + project, e), DeviceFarmErrors.code(e), e));
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            found.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down", e));
+        }
     }
 
     /** Every job of a run, all pages, fetched on the scheduler. */

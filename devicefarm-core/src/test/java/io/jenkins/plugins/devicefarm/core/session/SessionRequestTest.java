@@ -60,6 +60,22 @@ class SessionRequestTest {
     }
 
     @Test
+    void formChecksApplyTheSameRulesOneFieldAtATime() {
+        SessionRequest.checkField("deviceProxy", List.of("proxy:8080"));
+        SessionRequest.checkField("deviceProxy", List.of("${PROXY}"));
+        SessionRequest.checkField("appiumVersion", List.of(""));
+        SessionRequest.checkField("auxiliaryApps", List.of("a.apk", UPLOAD));
+        assertThatThrownBy(() -> SessionRequest.checkField("deviceProxy", List.of("proxy")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("deviceProxy: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("appiumVersion", List.of("two")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("appiumVersion: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("app", List.of(PROJECT)))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("auxiliaryApps", List.of("a", "b", "c", "d")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("auxiliaryApps: ");
+    }
+
+    @Test
     void anAppNameIsLeftForTheLookup() {
         SessionRequest request = new SessionRequest(PROJECT, DEVICE).app("app-release.apk");
         assertThat(request.toSdkRequest().appArn()).isNull();

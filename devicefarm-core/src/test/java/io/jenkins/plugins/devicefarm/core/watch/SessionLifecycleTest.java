@@ -160,6 +160,9 @@ class SessionLifecycleTest {
         assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [0123abcd]")))
                 .hasValueSatisfying(o -> assertThat(o.getArn()).isEqualTo(created.getArn()));
         assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [ffffffff]"))).isEmpty();
+
+        f.sim.faults().seed(5).serverErrors("ListRemoteAccessSessions", 0.6); // Device Farm failing: asked again
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [0123abcd]"))).isPresent();
     }
 
     @Test
