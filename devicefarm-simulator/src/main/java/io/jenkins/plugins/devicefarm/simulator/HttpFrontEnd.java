@@ -43,6 +43,7 @@ final class HttpFrontEnd {
     private final Journal journal;
     private final ControlApi control;
     private final UploadEndpoint uploads;
+    private final SecurityTokenService sts;
     private HttpServer server; // guarded by this
     private ExecutorService executor; // guarded by this
 
@@ -54,6 +55,7 @@ final class HttpFrontEnd {
         this.journal = journal;
         this.control = control;
         this.uploads = uploads;
+        this.sts = new SecurityTokenService(journal);
     }
 
     /** Binds loopback:{@code port} (0 = any free port) and returns the port bound. */
@@ -95,6 +97,10 @@ final class HttpFrontEnd {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestURI().getPath().startsWith(ControlApi.PREFIX)) {
                 control.handle(exchange, body);
+                return;
+            }
+            if (SecurityTokenService.isFor(exchange)) { // Query protocol (Action=...), not X-Amz-Target
+                sts.handle(exchange, body, now, receivedNanos);
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
  * Threads only make calls; every wait between calls is a scheduled task, not a sleeping thread.
  */
 public final class DeviceFarmWatcher implements AutoCloseable {
-    /** Poll threads; one more thread makes stops and creates. */
+    /** Poll threads; a few more make stops and creates. */
     public static final int DEFAULT_THREADS = 2;
     /** ListRemoteAccessSessions attempts when looking for a session after a restart. */
     private static final int FIND_ATTEMPTS = 20;
@@ -137,7 +137,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
         return jobs;
     }
 
-    /** Threads the engine owns (poll threads plus one stop thread), whatever the number of watches. */
+    /** Threads the engine owns (poll threads plus the stop threads), whatever the number of watches. */
     public int threadCount() {
         return lanes.threadCount();
     }

@@ -50,4 +50,11 @@ public interface Watch {
 
     /** Called on the scheduler's thread whenever status, result or counters change. Must not block. */
     void onChange(Consumer<Outcome> listener);
+
+    /**
+     * Called on the scheduler's thread when Device Farm stops answering (no answer, server
+     * errors, throttling): once per run of failed polls, with a message saying what failed. The
+     * watch keeps trying. Must not block.
+     */
+    void onTrouble(Consumer<String> listener);
 }

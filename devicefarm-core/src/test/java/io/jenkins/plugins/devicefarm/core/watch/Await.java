@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Test helpers that wait with a bound, so a broken engine fails a test instead of hanging it. */
-final class Await {
+public final class Await {
     private Await() {}
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -25,7 +25,7 @@ final class Await {
         }
     }
 
-    static <T> T result(CompletableFuture<T> f) {
+    public static <T> T result(CompletableFuture<T> f) {
         try {
             return f.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -35,7 +35,7 @@ final class Await {
         }
     }
 
-    static Throwable failure(CompletableFuture<?> f) {
+    public static Throwable failure(CompletableFuture<?> f) {
         try {
             Object v = f.get(10, TimeUnit.SECONDS);
             throw new AssertionError("Expected a failure, got " + v);

@@ -14,54 +14,59 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 
 /** A simulator on a manual clock, a real SDK client built by our factory, and a fast engine. */
-final class SimulatorFixture implements AutoCloseable {
-    static final String ACCESS_KEY = "AKIAFIXTURESECRET123";
-    static final String SECRET_KEY = "fixture/secret+key/DO-NOT-PRINT";
+public final class SimulatorFixture implements AutoCloseable {
+    public static final String ACCESS_KEY = "AKIAFIXTURESECRET123";
+    public static final String SECRET_KEY = "fixture/secret+key/DO-NOT-PRINT";
 
-    final ManualSimClock clock = new ManualSimClock(Instant.parse("2026-11-23T08:00:00Z"));
-    final DeviceFarmSimulator sim;
-    final DeviceFarmClient client;
-    final DeviceFarmWatcher watcher;
+    public final ManualSimClock clock = new ManualSimClock(Instant.parse("2026-11-23T08:00:00Z"));
+    public final DeviceFarmSimulator sim;
+    public final DeviceFarmClient client;
+    public final DeviceFarmWatcher watcher;
 
-    SimulatorFixture() {
+    public SimulatorFixture() {
         this(fastPolls());
     }
 
-    SimulatorFixture(PollSettings polls) {
+    public SimulatorFixture(PollSettings polls) {
         sim = DeviceFarmSimulator.builder().port(0).clock(clock).pageSize(1).build();
         client = clientFor(sim);
         watcher = new DeviceFarmWatcher(polls);
     }
 
-    static DeviceFarmClient clientFor(DeviceFarmSimulator sim) {
-        return DeviceFarmClientFactory.create(ClientSettings.builder()
+    public static DeviceFarmClient clientFor(DeviceFarmSimulator sim) {
+        return DeviceFarmClientFactory.create(settingsFor(sim));
+    }
+
+    /** What {@link #clientFor} builds from: for shared clients and leases. */
+    public static ClientSettings settingsFor(DeviceFarmSimulator sim) {
+        return ClientSettings.builder()
                 .endpointOverride(sim.endpoint().toString())
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .readTimeout(Duration.ofSeconds(2))
-                .build());
+                .build();
     }
 
     /** Polls every 10-40 ms so tests finish quickly; stops retried for at most 3 s. */
-    static PollSettings fastPolls() {
+    public static PollSettings fastPolls() {
         return PollSettings.of(Duration.ofMillis(10), Duration.ofMillis(40)).withStopLimits(Duration.ofSeconds(3), Duration.ofSeconds(10));
     }
 
-    String project() {
+    public String project() {
         return sim.projectArns().get(0);
     }
 
-    String device() {
+    public String device() {
         return sim.deviceArns().get(0);
     }
 
     /** Schedules a run through the SDK; the demo scenario picks its outcome from the name. */
-    DeviceFarmArn scheduleRun(String name) {
+    public DeviceFarmArn scheduleRun(String name) {
         String arn = client.scheduleRun(r -> r.projectArn(project()).devicePoolArn(sim.devicePoolArns().get(0)).name(name)
                 .test(t -> t.type(TestType.BUILTIN_FUZZ))).run().arn();
         return DeviceFarmArn.parse("arn", arn, ArnKind.RUN);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         clock.advance(d);
     }
 
