@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.devicefarm.model.UploadStatus;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 class UploadTest extends SimulatorFixture {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void createUploadAnswersInitializedWithASecretPutUrlOnTheSimulator() {
@@ -245,13 +244,5 @@ class UploadTest extends SimulatorFixture {
 
     private Upload get(String arn) {
         return client.getUpload(r -> r.arn(arn)).upload();
-    }
-
-    static HttpResponse<String> put(String url, byte[] bytes, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

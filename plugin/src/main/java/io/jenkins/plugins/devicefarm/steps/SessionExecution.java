@@ -10,8 +10,8 @@ import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.EndpointRedaction;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
-import io.jenkins.plugins.devicefarm.core.session.SessionNames;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.util.Optional;
@@ -55,7 +55,8 @@ final class SessionExecution extends DeviceFarmExecution {
     SessionExecution(StepContext context, SessionStep step) {
         super(context, step);
         this.request = step.toRequest(UnaryOperator.identity());
-        this.uniqueName = SessionNames.unique(request.name());
+        String name = request.name();
+        this.uniqueName = DeviceFarmWatcher.uniqueName(name == null ? null : name.strip(), SessionRequest.MAX_NAME_LENGTH);
     }
 
     @Override

@@ -3,13 +3,13 @@ package io.jenkins.plugins.devicefarm.core.watch;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
-import io.jenkins.plugins.devicefarm.core.session.SessionNames;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
-import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 
 /**
  * The engine: one small scheduler (a fixed handful of threads, never one per watch) that
@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 public final class DeviceFarmWatcher implements AutoCloseable {
     /** Poll threads; a few more make stops and creates. */
     public static final int DEFAULT_THREADS = 2;
-    /** ListRemoteAccessSessions attempts when looking for a session after a restart. */
-    private static final int FIND_ATTEMPTS = 20;
 
     private final PollSettings settings;
     private final Lanes lanes;
@@ -69,12 +67,13 @@ public final class DeviceFarmWatcher implements AutoCloseable {
      * ARNs. The result carries the unique name the session will be created with: record it.
      */
     public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request) {
-        return new SessionPreparer(client, request, SessionNames.unique(request.name()), settings, lanes).start();
+        return prepareSession(client, request, uniqueName(request.name() == null ? null : request.name().strip(),
+                SessionRequest.MAX_NAME_LENGTH));
     }
 
     /** As {@link #prepareSession(DeviceFarmClient, SessionRequest)} with a unique name made (and recorded) beforehand. */
     public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request, String uniqueName) {
-        return new SessionPreparer(client, request, uniqueName, settings, lanes).start();
+        return new SessionPreparer(this, client, request, uniqueName).start();
     }
 
     /**
@@ -83,7 +82,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
      * and adopted. Record the ARN, then {@link #watch} it until RUNNING.
      */
     public CompletableFuture<Outcome> createSession(DeviceFarmClient client, PreparedSession prepared) {
-        return new SessionCreator(client, prepared, settings, lanes).start();
+        return new CreateOrAdopt<>(new SessionCreator(client, prepared), settings, lanes).start();
     }
 
     /** Prepares, then creates: for callers with nothing to record in between. */
@@ -94,34 +93,43 @@ public final class DeviceFarmWatcher implements AutoCloseable {
     /**
      * The newest session of the project with this unique name, or empty when Device Farm has none:
      * after Jenkins stopped while a create was under way, this tells whether it made the session.
-     * Throttling and server errors are tried again later (for a few minutes at most).
+     * Throttling and server errors are tried again later.
      */
     public CompletableFuture<Optional<Outcome>> findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName) {
-        CompletableFuture<Optional<Outcome>> found = new CompletableFuture<>();
-        Backoff backoff = new Backoff(settings);
-        findSession(client, project, uniqueName, found, backoff, 1, java.time.Duration.ZERO);
-        return found;
+        return call("ListRemoteAccessSessions", "sessions of project " + project,
+                () -> SessionCreator.newestNamed(SessionCreator.listSessions(client, project), uniqueName));
     }
 
-    private void findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName,
-                             CompletableFuture<Optional<Outcome>> found, Backoff backoff, int attempt, java.time.Duration delay) {
-        try {
-            lanes.poll(delay, () -> {
-                try {
-                    List<RemoteAccessSession> ours = SessionCreator.named(SessionCreator.listSessions(client, project), uniqueName);
-                    found.complete(ours.isEmpty() ? Optional.empty() : Optional.of(OutcomeMapper.of(ours.get(ours.size() - 1))));
-                } catch (RuntimeException e) {
-                    if (DeviceFarmErrors.isRetryable(e) && attempt < FIND_ATTEMPTS) {
-                        findSession(client, project, uniqueName, found, backoff, attempt + 1, backoff.nextAfterThrottle());
-                    } else {
-                        found.completeExceptionally(new DeviceFarmCallException(DeviceFarmErrors.describe(
-                                "ListRemoteAccessSessions", "project " + project, e), DeviceFarmErrors.code(e), e));
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            found.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down", e));
-        }
+    /**
+     * Runs a create that has no idempotency token on the stop thread: retried when throttled, and
+     * after a lost answer the resource is looked for by its unique name and adopted if it exists.
+     */
+    public <T> CompletableFuture<T> createOrAdopt(AdoptableCreate<T> create) {
+        return new CreateOrAdopt<>(create, settings, lanes).start();
+    }
+
+    /** {@code name} with a random tag appended, within {@code maxLength}: the unique name for {@link #createOrAdopt}. */
+    public static String uniqueName(String name, int maxLength) {
+        return CreateOrAdopt.uniqueName(name, maxLength);
+    }
+
+    /**
+     * Asks {@code ask} on the poll threads with backoff (these poll settings) until it answers a
+     * value; faults are retried, other errors fail the future with a message naming
+     * {@code operation} and {@code subject}; after {@code timeout} (null: never) it fails with a
+     * {@link WatchTimeoutException}. Cancelling the future stops the asking.
+     */
+    public <T> CompletableFuture<T> pollUntil(String operation, String subject, Supplier<Optional<T>> ask,
+                                              PollSettings pollSettings, Duration timeout) {
+        return new Probe<>(operation, subject, ask, pollSettings, timeout, lanes).start();
+    }
+
+    /**
+     * One call on the poll threads, retried with backoff on throttling and faults (a
+     * {@link #pollUntil} that answers at once); {@code call} must not answer null.
+     */
+    public <T> CompletableFuture<T> call(String operation, String subject, Supplier<T> call) {
+        return pollUntil(operation, subject, () -> Optional.of(call.get()), settings, null);
     }
 
     /** Every job of a run, all pages, fetched on the scheduler. */

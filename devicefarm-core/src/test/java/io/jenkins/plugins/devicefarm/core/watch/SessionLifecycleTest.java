@@ -203,18 +203,18 @@ class SessionLifecycleTest {
     void anUnknownOrUnreadyAppIsNamedAndNothingIsCreated() throws Exception {
         Throwable unknown = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app("nope.apk")));
         assertThat(unknown).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("app: project " + f.project() + " has no upload named 'nope.apk'");
+                .hasMessageStartingWith("app: no processed ANDROID_APP upload named 'nope.apk' in project " + f.project());
 
         String corrupt = upload("corrupt.apk");
         f.advance(Duration.ofMinutes(1));
         Throwable failed = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
                 .auxiliaryApps(java.util.List.of(corrupt))));
         assertThat(failed).isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("auxiliaryApps: upload 'corrupt.apk' (" + corrupt + ") is FAILED: The file could not be unpacked");
+                .hasMessageStartingWith("auxiliaryApps: upload 'corrupt.apk' is FAILED (The file could not be unpacked");
 
         String missing = corrupt.substring(0, corrupt.lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000";
         Throwable gone = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app(missing)));
-        assertThat(gone).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: Device Farm has no " + missing);
+        assertThat(gone).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: Device Farm has no upload " + missing);
         assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
     }
 }
