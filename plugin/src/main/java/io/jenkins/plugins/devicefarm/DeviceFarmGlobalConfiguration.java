@@ -105,7 +105,7 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
     @NonNull
     @Override
     public String getDisplayName() {
-        return "AWS Device Farm";
+        return Messages.DeviceFarmGlobalConfiguration_DisplayName();
     }
 
     @POST

@@ -182,7 +182,7 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Watch AWS Device Farm runs and publish results";
+            return Messages.DeviceFarmResultsRecorder_DisplayName();
         }
 
         @POST

@@ -210,7 +210,7 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run with an AWS Device Farm remote access session";
+            return Messages.DeviceFarmSessionWrapper_DisplayName();
         }
 
         @POST

@@ -97,7 +97,7 @@ public class DeviceFarmStopBuilder extends Builder implements SimpleBuildStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Stop an AWS Device Farm run or job";
+            return Messages.DeviceFarmStopBuilder_DisplayName();
         }
 
         @POST

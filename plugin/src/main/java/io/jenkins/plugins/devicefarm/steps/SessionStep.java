@@ -137,7 +137,7 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Use an AWS Device Farm remote access session";
+            return Messages.SessionStep_DisplayName();
         }
 
         @Override
