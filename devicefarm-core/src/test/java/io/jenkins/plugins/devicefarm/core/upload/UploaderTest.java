@@ -128,6 +128,30 @@ class UploaderTest {
     }
 
     @Test
+    void cancellingTheUploadDuringProcessingStopsThePolls() throws Exception {
+        Path apk = Files.write(dir.resolve("app.apk"), SampleFiles.apk());
+        CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
+        Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
+        assertThat(done.cancel(true)).isTrue();
+        Thread.sleep(100); // let a poll already under way finish
+        int polls = f.sim.journal().count("GetUpload");
+        Thread.sleep(300); // ten poll intervals at least
+        assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
+    }
+
+    @Test
+    void cancellingAWaitStopsItsPolls() throws Exception {
+        PendingUpload pending = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
+        CompletableFuture<Upload> waiting = uploader.awaitProcessed(pending.arn(), null);
+        Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
+        waiting.cancel(false);
+        Thread.sleep(100);
+        int polls = f.sim.journal().count("GetUpload");
+        Thread.sleep(300);
+        assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
+    }
+
+    @Test
     void processingThatNeverEndsTimesOut() {
         PendingUpload pending = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
         Throwable t = Await.failure(uploader.awaitProcessed(pending.arn(), Duration.ofMillis(200)));

@@ -46,6 +46,14 @@ class SessionLifecycleTest {
         assertThat(ready.sessionEndpoint()).isNotBlank();
         assertThat(running.toString()).doesNotContain(ready.sessionEndpoint());
         assertThat(running.toMap().toString()).doesNotContain(ready.sessionEndpoint());
+        // The current model's endpoints{}: a WebDriver URL and the interactive view, as secret as the old one.
+        var endpoints = ready.sessionEndpoints();
+        assertThat(endpoints.remoteDriverEndpoint()).isNotBlank().isNotEqualTo(endpoints.interactiveEndpoint());
+        assertThat(endpoints.interactiveEndpoint()).isNotBlank();
+        assertThat(endpoints.secrets()).hasSize(3);
+        for (String secret : endpoints.secrets()) {
+            assertThat(running.toString() + running.toMap() + endpoints).doesNotContain(secret);
+        }
 
         f.advance(Duration.ofMinutes(10)); // the body uses the device
         Watch end = f.watcher.watch(f.client, session, WatchOptions.untilCompleted());
@@ -166,11 +174,23 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void anAppiumVersionTravelsAsAConfigurationParameter() {
+    void anAppiumVersionTravelsAsAConfigurationParameterAndTheDriverServesIt() throws Exception {
         Outcome created = Await.result(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
                 .name("appium").appiumVersion("2").billingMethod("METERED")));
-        assertThat(created.getArn()).isNotBlank();
-        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isEqualTo(1);
+        DeviceFarmArn session = DeviceFarmArn.parse("arn", created.getArn(), ArnKind.SESSION);
+        Watch ready = f.watcher.watch(f.client, session, WatchOptions.untilRunning());
+        Await.until("seen", () -> ready.lastSeen() != null);
+        f.advance(Duration.ofSeconds(60));
+        assertThat(Await.result(ready.outcome()).getStatus()).isEqualTo("RUNNING");
+
+        // A WebDriver client on the agent, as in the README: POST /session on the remote driver endpoint.
+        var http = java.net.http.HttpClient.newHttpClient();
+        var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ready.sessionEndpoints().remoteDriverEndpoint() + "/session"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"capabilities\":{\"alwaysMatch\":{}}}")).build();
+        var answer = http.send(post, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"appium:version\":\"2\"");
     }
 
     /** An app uploaded the way a user does it: CreateUpload, PUT to the presigned URL, processing. */
