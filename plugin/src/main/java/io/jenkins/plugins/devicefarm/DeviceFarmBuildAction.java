@@ -86,6 +86,20 @@ public class DeviceFarmBuildAction implements RunAction2 {
         save();
     }
 
+    /**
+     * Device Farm no longer knows a tracked ARN (or not with its credentials and region): nothing
+     * runs and nothing bills, so the safety net and the startup sweep leave it alone; saves.
+     */
+    public void recordUnknown(@NonNull String arn, @NonNull String message) {
+        synchronized (this) {
+            TrackedResource r = find(arn);
+            if (r != null) {
+                r.unknown(message);
+            }
+        }
+        save();
+    }
+
     /** Marks a tracked ARN as one the user chose not to stop; saves. */
     public void leaveRunning(@NonNull String arn) {
         synchronized (this) {

@@ -8,7 +8,6 @@ import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
-import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
 import io.jenkins.plugins.devicefarm.steps.SessionStep;
@@ -53,7 +52,7 @@ class ConfigurationTest {
     void stepFormsRoundTrip(JenkinsRule j) throws Exception {
         WaitForRunStep w = new WaitForRunStep(RUN);
         w.setTimeoutMinutes(45);
-        w.setWarned(Verdict.FAILURE);
+        w.setWarned("FAILURE");
         w.setCredentialsId("aws");
         WaitForRunStep w2 = new StepConfigTester(j).configRoundTrip(w);
         j.assertEqualDataBoundBeans(w, w2);

@@ -148,10 +148,8 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
 
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars env) throws IOException, InterruptedException {
-        if (!(build instanceof AbstractBuild)) {
-            throw new AbortException("[Device Farm] deviceFarmSessionWrapper is for freestyle jobs only; in a Pipeline use "
-                    + "deviceFarmSession(deviceArn: ...) { ... }, which keeps the endpoints secret and survives restarts.");
-        }
+        // Before anything is created: as a Pipeline wrap it could keep neither the endpoints secret nor the session across a restart.
+        FreestyleOnly.check(build, "deviceFarmSessionWrapper", "deviceFarmSession(deviceArn: ...) { ... }");
         SessionRequest request = toRequest(env::expand);
         DeviceFarmClient client;
         try {

@@ -222,7 +222,7 @@ class SessionStepTest extends SimulatorFixture {
                 + "  wrap([$class: 'DeviceFarmSessionWrapper', deviceArn: '" + PIXEL + "']) { echo 'never here' }\n"
                 + "}");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
-        j.assertLogContains("deviceFarmSessionWrapper is for freestyle jobs only; in a Pipeline use deviceFarmSession", b);
+        j.assertLogContains("deviceFarmSessionWrapper is for freestyle jobs; in a Pipeline use deviceFarmSession(deviceArn: ...) { ... }", b);
         j.assertLogNotContains("never here", b);
         assertTrue(simulator.journal().entries().isEmpty());
     }
