@@ -14,7 +14,6 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.SessionSettings;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
@@ -35,7 +34,6 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
  * Build environment "Run with an AWS Device Farm remote access session": the same fields as the
@@ -151,14 +149,13 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         // Before anything is created: as a Pipeline wrap it could keep neither the endpoints secret nor the session across a restart.
         FreestyleOnly.check(build, "deviceFarmSessionWrapper", "deviceFarmSession(deviceArn: ...) { ... }");
         SessionRequest request = toRequest(env::expand);
-        DeviceFarmClient client;
+        SessionOpener.Opened opened;
         try {
             request.toSdkRequest(); // every field checked before anything is created
-            client = DeviceFarmClients.forRun(build, credentialsId, region);
-        } catch (InvalidInputException e) {
+            opened = new SessionOpener(build, credentialsId, region, listener).open(request);
+        } catch (InvalidInputException e) { // e.g. unknown credentials: one line, nothing created
             throw new AbortException("[Device Farm] " + e.getMessage());
         }
-        SessionOpener.Opened opened = new SessionOpener(build, client, credentialsId, region, listener).open(request);
         String arn = opened.outcome().getArn();
         RemoteEndpoints endpoints = opened.endpoints();
         // Set before anything can print the endpoints.

@@ -2,17 +2,18 @@ package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.AbortException;
 import hudson.console.ConsoleLogFilter;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.EndpointRedaction;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
-import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -50,7 +51,7 @@ final class SessionExecution extends DeviceFarmExecution {
 
     /** Only needed until the create call; after a restart the session is found by its unique name. */
     private transient SessionRequest request;
-    private transient volatile Watch watch;
+    private transient volatile Followed followed;
 
     SessionExecution(StepContext context, SessionStep step) {
         super(context, step);
@@ -81,7 +82,8 @@ final class SessionExecution extends DeviceFarmExecution {
             }
             listener().getLogger().println("[Device Farm] Creating remote access session '" + uniqueName + "' on "
                     + p.request().deviceArn());
-            DeviceFarmEngine.get().createSession(client(), p).whenCompleteAsync(this::created, Timer.get());
+            // Tracked on the build and recorded by the lifecycle as soon as Device Farm answers (or the session is adopted).
+            lifecycle().createSession(lease(), p, ledger()).whenCompleteAsync(this::created, Timer.get());
         } catch (Exception e) {
             fail(e);
         }
@@ -133,12 +135,25 @@ final class SessionExecution extends DeviceFarmExecution {
                                 + " If it exists it is billing: stop it in the Device Farm console."));
                     } else if (found.isPresent()) {
                         listener().getLogger().println("[Device Farm] Found it: adopting " + found.get().getArn());
-                        created(found.get(), null);
+                        adopt(found.get());
                     } else {
                         fail(new AbortException("Jenkins restarted while creating remote access session '" + uniqueName
                                 + "', and Device Farm has no session of that name: none was created, nothing bills. Run the build again."));
                     }
                 }, Timer.get());
+    }
+
+    /** A session found by its unique name: tracked and recorded as a create's answer would have been. */
+    private void adopt(Outcome o) {
+        try {
+            BuildLedger ledger = ledger();
+            ledger.track(DeviceFarmArn.parse("arn", o.getArn(), ArnKind.SESSION));
+            ledger.record(o);
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
+        created(o, null);
     }
 
     @Override
@@ -153,10 +168,10 @@ final class SessionExecution extends DeviceFarmExecution {
         switch (phase) {
             case CREATING -> { } // prepared() or created() act on it as soon as they run
             case STARTING -> {
-                Watch w = watch;
-                if (w != null) {
+                Followed f = followed;
+                if (f != null) {
                     listener().getLogger().println("[Device Farm] Build aborted: stopping session " + arn);
-                    w.cancel(abortReason(cause)); // running() then records and fails with the cause
+                    f.stop(abortReason(cause)); // running() then fails with the cause; the lifecycle records the stop
                 } else if (arn != null) {
                     background(() -> stopBeforeBody(cause));
                 }
@@ -179,7 +194,7 @@ final class SessionExecution extends DeviceFarmExecution {
                 + (arn == null ? "" : " " + arn);
     }
 
-    /** On a Jenkins thread: record the new session first, then wait until it is RUNNING. */
+    /** On a Jenkins thread, the session tracked and recorded already: wait until it is RUNNING. */
     private void created(Outcome o, Throwable error) {
         try {
             if (error != null) {
@@ -188,8 +203,7 @@ final class SessionExecution extends DeviceFarmExecution {
             }
             arn = o.getArn();
             deviceName = o.getDeviceName();
-            action().track(arn, credentialsId, region);
-            record(o);
+            listener().getLogger().println("[Device Farm] " + o);
             phase = Phase.STARTING;
             getContext().saveState();
             Throwable aborted = abortCause;
@@ -206,19 +220,19 @@ final class SessionExecution extends DeviceFarmExecution {
 
     private void waitUntilRunning() throws Exception {
         listener().getLogger().println("[Device Farm] Waiting until session '" + uniqueName + "' (" + arn + ") is RUNNING");
-        Watch w = DeviceFarmEngine.get().watch(client(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings());
-        watch = w;
-        w.onChange(o -> listener().getLogger().println("[Device Farm] session '" + uniqueName + "': " + o.getStatus()));
-        w.outcome().whenCompleteAsync((o, e) -> running(w, o, e), Timer.get());
+        Followed f = lifecycle().follow(lease(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings(), ledger());
+        followed = f;
+        f.onChange(o -> listener().getLogger().println("[Device Farm] session '" + uniqueName + "': " + o.getStatus()));
+        f.outcome().whenCompleteAsync((o, e) -> running(f, o, e), Timer.get());
         if (abortCause != null) {
-            w.cancel(abortReason(abortCause)); // aborted while the watch was being set up
+            f.stop(abortReason(abortCause)); // aborted while the follow was being set up
         }
     }
 
-    private void running(Watch w, Outcome o, Throwable error) {
+    /** After the lifecycle recorded what the follow came to (a failed stop included). */
+    private void running(Followed f, Outcome o, Throwable error) {
         try {
             if (error != null) {
-                recordFailure(unwrap(error));
                 if (abortCause != null) {
                     fail(abortCause);
                 } else {
@@ -227,7 +241,7 @@ final class SessionExecution extends DeviceFarmExecution {
                 }
                 return;
             }
-            record(o);
+            listener().getLogger().println("[Device Farm] " + o);
             if (abortCause != null) {
                 fail(abortCause);
                 return;
@@ -240,7 +254,7 @@ final class SessionExecution extends DeviceFarmExecution {
             if (o.getDeviceName() != null) {
                 deviceName = o.getDeviceName();
             }
-            SessionEndpoints.put(arn, w.sessionEndpoints());
+            SessionEndpoints.put(arn, f.sessionEndpoints());
             startBody();
         } catch (Exception e) {
             stopQuietly();
@@ -285,11 +299,10 @@ final class SessionExecution extends DeviceFarmExecution {
                 : f instanceof FlowInterruptedException ? abortReason(f)
                 : "deviceFarmSession block failed";
         listener().getLogger().println("[Device Farm] Stopping session '" + uniqueName + "': " + reason);
-        DeviceFarmEngine.get().stop(client(), sessionArn(), reason).whenCompleteAsync((o, e) -> {
+        lifecycle().stopTracked(lease(), sessionArn(), reason, ledger()).whenCompleteAsync((o, e) -> {
             SessionEndpoints.remove(arn);
             try {
-                if (e != null) {
-                    recordFailure(unwrap(e));
+                if (e != null) { // recorded by the lifecycle: a refused stop stays open for the safety net
                     if (f != null) {
                         f.addSuppressed(userFacing(e));
                         fail(f);
@@ -298,7 +311,7 @@ final class SessionExecution extends DeviceFarmExecution {
                     }
                     return;
                 }
-                record(o);
+                listener().getLogger().println("[Device Farm] " + o);
                 if (f != null) {
                     fail(f);
                 } else {
@@ -313,17 +326,11 @@ final class SessionExecution extends DeviceFarmExecution {
     /** Aborted before the body: stop the session (no watch to cancel), record, then fail with the cause. */
     private void stopBeforeBody(Throwable cause) throws Exception {
         listener().getLogger().println("[Device Farm] Build aborted: stopping session " + arn);
-        DeviceFarmEngine.get().stop(client(), sessionArn(), abortReason(cause)).whenCompleteAsync((o, e) -> {
-            try {
-                if (e != null) {
-                    recordFailure(unwrap(e));
-                } else {
-                    record(o);
-                }
-            } catch (Exception x) {
-                cause.addSuppressed(x);
+        lifecycle().stopTracked(lease(), sessionArn(), abortReason(cause), ledger()).whenCompleteAsync((o, e) -> {
+            if (o != null) {
+                listener().getLogger().println("[Device Farm] " + o);
             }
-            fail(cause);
+            fail(cause); // the lifecycle recorded the stop, or why it failed
         }, Timer.get());
     }
 
@@ -333,18 +340,8 @@ final class SessionExecution extends DeviceFarmExecution {
             return;
         }
         try {
-            DeviceFarmEngine.get().stop(client(), sessionArn(), "deviceFarmSession could not start its block")
-                    .whenCompleteAsync((o, e) -> {
-                        try {
-                            if (e != null) {
-                                recordFailure(unwrap(e));
-                            } else {
-                                record(o);
-                            }
-                        } catch (Exception x) {
-                            // The record lags; the safety net still sees the ARN as open.
-                        }
-                    }, Timer.get());
+            // Recorded by the lifecycle; a refused stop stays open for the safety net.
+            lifecycle().stopTracked(lease(), sessionArn(), "deviceFarmSession could not start its block", ledger());
         } catch (Exception e) {
             listener().error("[Device Farm] Could not stop session " + arn + ": " + e.getMessage());
         }
@@ -356,7 +353,7 @@ final class SessionExecution extends DeviceFarmExecution {
      * running with endpoints nothing could mask; the session is then stopped as after any block.
      */
     private void refreshEndpoints() throws Exception {
-        Watch w = DeviceFarmEngine.get().watch(client(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings());
+        Followed w = lifecycle().follow(lease(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings(), ledger());
         w.outcome().whenCompleteAsync((o, e) -> {
             RemoteEndpoints endpoints = w.sessionEndpoints();
             String problem = e != null ? userFacing(e).getMessage()
