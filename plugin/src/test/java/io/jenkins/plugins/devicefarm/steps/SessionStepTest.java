@@ -14,6 +14,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.TestSupport;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.simulator.SessionScript;
 import hudson.model.Label;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,5 +226,30 @@ class SessionStepTest extends SimulatorFixture {
         j.assertLogContains("deviceFarmSessionWrapper is for freestyle jobs; in a Pipeline use deviceFarmSession(deviceArn: ...) { ... }", b);
         j.assertLogNotContains("never here", b);
         assertTrue(simulator.journal().entries().isEmpty());
+    }
+
+    /**
+     * An abort at any moment of the start (while creating, while waiting, as the block starts) stops
+     * the session exactly once and ends the build ABORTED: no window leaves a device billing.
+     */
+    @Test
+    void anAbortAtAnyMomentOfTheStartStopsTheSessionOnce() throws Exception {
+        simulator.scenario().sessionScript(new SessionScript(0, 0, 0)); // RUNNING at once, stopped at once
+        WorkflowJob p = pipeline(j, "race", "deviceFarmSession(deviceArn: '" + PIXEL + "') { semaphore 'body' }");
+        int build = 0;
+        for (String moment : List.of("Creating remote access session", "Waiting until session", "is RUNNING on")) {
+            build++;
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage(moment, b);
+            b.getExecutor().interrupt();
+            j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+            int n = build;
+            await("the session of build " + n + " to be recorded as stopped", () -> {
+                DeviceFarmBuildAction a = b.getAction(DeviceFarmBuildAction.class);
+                return a != null && !a.getResources().isEmpty() && a.getOpen().isEmpty();
+            });
+            String arn = b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn();
+            assertEquals(1, simulator.journal().count("StopRemoteAccessSession", arn), moment);
+        }
     }
 }
