@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devicefarm.core.model;
 
-import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import java.util.Collection;
 import java.util.HashSet;
