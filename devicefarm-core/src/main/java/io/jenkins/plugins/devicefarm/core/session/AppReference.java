@@ -17,6 +17,11 @@ public record AppReference(String field, DeviceFarmArn arn, String uploadName) {
         if (t.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(field, "contains control characters", "Give an upload ARN or an upload's name");
         }
+        if (t.contains("/") || t.contains("\\")) {
+            // Not yet: a session does not upload files from the workspace (scheduled runs do).
+            throw new InvalidInputException(field, "'" + SessionRequest.shorten(t) + "' is a path; sessions do not upload"
+                    + " workspace files yet", "Upload the app to the project first and give its upload name or ARN");
+        }
         return new AppReference(field, null, t);
     }
 

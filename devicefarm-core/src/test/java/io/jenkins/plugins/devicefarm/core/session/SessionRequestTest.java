@@ -124,6 +124,7 @@ class SessionRequestTest {
             Arguments.of("remoteDebugEnabled", (UnaryOperator<SessionRequest>) r -> new SessionRequest("", "").dropped(DroppedField.REMOTE_DEBUG_ENABLED, true), "Remove it"),
             Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app(PROJECT), "not the ARN of an upload"),
             Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("my\u0007app.apk"), "control characters"),
+            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("app/build/outputs/app-release.apk"), "sessions do not upload workspace files yet"),
             Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("a", "b", "c", "d")), "at most 3"),
             Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("arn:aws:devicefarm:us-west-2:1:upload")), "upload"),
             Arguments.of("appiumVersion", (UnaryOperator<SessionRequest>) r -> r.appiumVersion("2.11.3"), "major version only"),
