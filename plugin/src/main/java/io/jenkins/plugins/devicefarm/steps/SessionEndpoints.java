@@ -1,7 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,11 +23,6 @@ final class SessionEndpoints {
     static RemoteEndpoints get(String arn) {
         RemoteEndpoints e = arn == null ? null : ENDPOINTS.get(arn);
         return e == null ? RemoteEndpoints.NONE : e;
-    }
-
-    /** Every endpoint of these sessions, to mask. */
-    static List<String> secrets(List<String> arns) {
-        return arns.stream().flatMap(a -> get(a).secrets().stream()).distinct().toList();
     }
 
     static void remove(String arn) {
