@@ -47,6 +47,25 @@ class SessionStepTest extends SimulatorFixture {
         clock.advance(Duration.ofMinutes(5));
     }
 
+    /** Runs {@code p} until its block waits at {@code semaphore 'body'}, the session RUNNING. */
+    private WorkflowRun startAndHoldTheBlock(WorkflowJob p) throws Exception {
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        letSessionStart();
+        SemaphoreStep.waitForStart("body/1", b);
+        return b;
+    }
+
+    /** Lets the held block end and the session stop; the build's end. */
+    private WorkflowRun releaseTheBlock(WorkflowRun b) throws Exception {
+        SemaphoreStep.success("body/1", null);
+        letSessionStop();
+        return j.waitForCompletion(b);
+    }
+
+    private static String sessionOf(WorkflowRun b) {
+        return b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn();
+    }
+
     @Test
     void bodySeesTheSessionAndTheEndpointIsMaskedAndNeverSaved() throws Exception {
         WorkflowJob p = pipeline(j, "session", "deviceFarmSession(deviceArn: '" + PIXEL + "', name: 'ui checks') {\n"
@@ -54,15 +73,11 @@ class SessionStepTest extends SimulatorFixture {
                 + "  echo \"endpoint=${env.DEVICE_FARM_SESSION_ENDPOINT}\"\n"
                 + "  semaphore 'body'\n"
                 + "}");
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        letSessionStart();
-        SemaphoreStep.waitForStart("body/1", b);
-        String arn = b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn();
+        WorkflowRun b = startAndHoldTheBlock(p);
+        String arn = sessionOf(b);
         @SuppressWarnings("deprecation") String endpoint = client.getRemoteAccessSession(r -> r.arn(arn)).remoteAccessSession().endpoint();
         assertNotNull(endpoint);
-        SemaphoreStep.success("body/1", null);
-        letSessionStop();
-        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertBuildStatusSuccess(releaseTheBlock(b));
 
         j.assertLogContains("arn=" + arn, b);
         j.assertLogContains("endpoint=" + EndpointMasking.MASK, b);
@@ -149,15 +164,10 @@ class SessionStepTest extends SimulatorFixture {
                 + "  }\n"
                 + "  semaphore 'body'\n"
                 + "}");
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        letSessionStart();
-        SemaphoreStep.waitForStart("body/1", b);
-        String arn = b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn();
-        List<String> endpoints = endpointsOf(arn);
+        WorkflowRun b = startAndHoldTheBlock(p);
+        List<String> endpoints = endpointsOf(sessionOf(b));
         assertNoFileHolds(b, endpoints); // program.dat while the block runs
-        SemaphoreStep.success("body/1", null);
-        letSessionStop();
-        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertBuildStatusSuccess(releaseTheBlock(b));
 
         j.assertLogContains("driver=" + EndpointMasking.MASK, b);
         j.assertLogContains("interactive=" + EndpointMasking.MASK, b);
@@ -171,13 +181,9 @@ class SessionStepTest extends SimulatorFixture {
                 + "  semaphore 'body'\n"
                 + "  error \"failing with ${env.DEVICE_FARM_REMOTE_DRIVER_ENDPOINT} and ${env.DEVICE_FARM_SESSION_ENDPOINT}\"\n"
                 + "}");
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        letSessionStart();
-        SemaphoreStep.waitForStart("body/1", b);
-        List<String> endpoints = endpointsOf(b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn());
-        SemaphoreStep.success("body/1", null);
-        letSessionStop();
-        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        WorkflowRun b = startAndHoldTheBlock(p);
+        List<String> endpoints = endpointsOf(sessionOf(b));
+        j.assertBuildStatus(Result.FAILURE, releaseTheBlock(b));
 
         j.assertLogContains("failing with " + EndpointMasking.MASK + " and " + EndpointMasking.MASK, b);
         for (String e : endpoints) {
