@@ -2,15 +2,17 @@ package io.jenkins.plugins.devicefarm.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.IntSupplier;
 
 /**
  * Metered automation concurrency: at most {@code limit} metered jobs hold a device at once; the
  * others wait in PENDING_CONCURRENCY, first come first served. A job holds its slot from the moment
- * it gets one until it completes.
+ * it gets one until it completes (or is stopped while still waiting, holding none).
  *
  * <p>Slot times depend only on the jobs' creation, scripts and stop requests, never on the clock,
  * so they are computed once per change and cached. A stop only brings a job's end forward from the
@@ -45,21 +47,36 @@ final class AutomationQueue {
         return slots.get(job);
     }
 
+    /**
+     * Jobs take slots in the order they became ready (creation order among equals), each no earlier
+     * than the one before: the number of holders then only grows at an instant where it was checked.
+     */
     private Map<SimJob, Instant> compute(int max) {
         Map<SimJob, Instant> result = new HashMap<>();
-        List<Instant[]> held = new ArrayList<>(); // [from, until) of every slot given so far
-        for (SimJob job : jobs) {
-            Instant t = job.ready();
+        if (max >= jobs.size()) { // never more jobs than slots: nobody waits
+            jobs.forEach(job -> result.put(job, job.ready()));
+            return result;
+        }
+        List<SimJob> byReady = jobs.stream().sorted(Comparator.comparing(SimJob::ready)).toList(); // stable
+        PriorityQueue<Instant> ends = new PriorityQueue<>(); // of the slots held; all began at or before t
+        Instant previous = Instant.MIN;
+        for (SimJob job : byReady) {
+            Instant t = Timing.later(job.ready(), previous);
             while (true) {
-                Instant at = t;
-                List<Instant[]> busy = held.stream().filter(h -> !at.isBefore(h[0]) && at.isBefore(h[1])).toList();
-                if (busy.size() < max) {
+                while (!ends.isEmpty() && !ends.peek().isAfter(t)) {
+                    ends.poll();
+                }
+                if (ends.size() < max) {
                     break;
                 }
-                t = busy.stream().map(h -> h[1]).min(Instant::compareTo).orElseThrow();
+                t = ends.peek(); // the first slot to free up
             }
             result.put(job, t);
-            held.add(new Instant[] {t, JobTimeline.end(job.plan(t))});
+            previous = t; // a job stopped while it waited holds no slot, but those after it were waiting as long
+            Instant end = JobTimeline.end(job.plan(t));
+            if (end.isAfter(t)) {
+                ends.add(end);
+            }
         }
         return result;
     }

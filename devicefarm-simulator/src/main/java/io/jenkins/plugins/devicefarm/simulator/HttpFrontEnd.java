@@ -44,24 +44,24 @@ final class HttpFrontEnd {
     private final Faults faults;
     private final Journal journal;
     private final ControlApi control;
+    private final SecurityTokenService sts;
     private final RemoteDriverEndpoint remoteDriver;
     private final InteractiveEndpoint interactive;
     private final UploadEndpoint uploads;
-    private final SecurityTokenService sts;
     private HttpServer server; // guarded by this
     private ExecutorService executor; // guarded by this
 
     HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control,
             DeviceFarmState state, UploadEndpoint uploads) {
-        this.remoteDriver = new RemoteDriverEndpoint(state);
+        this.remoteDriver = new RemoteDriverEndpoint(state, journal);
         this.interactive = new InteractiveEndpoint(state);
         this.operations = operations;
         this.clock = clock;
         this.faults = faults;
         this.journal = journal;
         this.control = control;
-        this.uploads = uploads;
         this.sts = new SecurityTokenService(journal);
+        this.uploads = uploads;
     }
 
     /** Binds loopback:{@code port} (0 = any free port) and returns the port bound. */
@@ -111,7 +111,7 @@ final class HttpFrontEnd {
                 return;
             }
             if (path.startsWith(SessionEndpoints.DRIVER_PREFIX)) {
-                remoteDriver.handle(exchange, body, now);
+                remoteDriver.handle(exchange, body, now, receivedNanos);
                 return;
             }
             if (path.startsWith(SessionEndpoints.INTERACTIVE_PREFIX)) {

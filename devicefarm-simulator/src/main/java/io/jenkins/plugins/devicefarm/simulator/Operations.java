@@ -59,6 +59,11 @@ final class Operations {
         return handlers.containsKey(operation);
     }
 
+    /** The operations implemented (the README lists them). */
+    Set<String> names() {
+        return handlers.keySet();
+    }
+
     ObjectNode handle(String operation, JsonNode request, Instant now) {
         BiFunction<JsonNode, Instant, ObjectNode> handler = handlers.get(operation);
         if (handler == null) {

@@ -82,6 +82,17 @@ class UploaderTest {
     }
 
     @Test
+    void aFileIsSentFromItsPath() throws Exception {
+        Path ipa = Files.write(dir.resolve("app.ipa"), SampleFiles.ipa());
+        PendingUpload pending = Await.result(uploader.create(project, ipa.toString(), UploadType.IOS_APP));
+        assertThat(PresignedPut.withDefaults().put(pending.url(), ipa, pending.contentType())).isEqualTo(Files.size(ipa));
+        f.advance(Duration.ofSeconds(5));
+        assertThat(Await.result(uploader.awaitProcessed(pending.arn(), null)).status()).isEqualTo(UploadStatus.SUCCEEDED);
+        assertThatThrownBy(() -> PresignedPut.withDefaults().put(pending.url(), ipa, pending.contentType()))
+                .isInstanceOf(UploadTransferException.class).hasMessageContaining("403");
+    }
+
+    @Test
     void twoHundredMegabytesStreamFromAGeneratedStream() throws Exception {
         PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
         long size = 200L * 1024 * 1024;
