@@ -60,7 +60,10 @@ class ConfigurationTest {
         SessionStep s = new SessionStep(TestSupport.PIXEL);
         s.setName("checks");
         s.setInteractionMode("VIDEO_ONLY");
-        s.setRemoteRecordEnabled(true);
+        s.setApp("app-release.apk");
+        s.setAuxiliaryApps("helper.apk\narn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7/other");
+        s.setAppiumVersion("2");
+        s.setDeviceProxy("proxy.example.com:8080");
         j.assertEqualDataBoundBeans(s, new StepConfigTester(j).configRoundTrip(s));
     }
 

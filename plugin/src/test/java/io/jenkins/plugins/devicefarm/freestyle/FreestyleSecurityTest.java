@@ -41,7 +41,8 @@ class FreestyleSecurityTest extends SimulatorFixture {
             assertThrows(AccessDeniedException.class, () -> wrapper.doCheckDeviceArn(p, TestSupport.PIXEL));
             assertThrows(AccessDeniedException.class, () -> wrapper.doCheckInstanceArn(p, ""));
             assertThrows(AccessDeniedException.class, () -> wrapper.doCheckVpceConfigurationArns(p, ""));
-            assertThrows(AccessDeniedException.class, () -> wrapper.doCheckRemoteRecordAppArn(p, ""));
+            assertThrows(AccessDeniedException.class, () -> wrapper.doCheckDeviceProxy(p, "proxy:8080"));
+            assertThrows(AccessDeniedException.class, () -> wrapper.doCheckApp(p, "app.apk"));
             assertThrows(AccessDeniedException.class, () -> wrapper.doCheckCredentialsId(p, "aws"));
             assertThrows(AccessDeniedException.class, () -> builder.doCheckArn(p, arn));
             assertThrows(AccessDeniedException.class, () -> builder.doCheckCredentialsId(p, "aws"));

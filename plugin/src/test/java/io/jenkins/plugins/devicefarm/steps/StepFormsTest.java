@@ -44,12 +44,21 @@ class StepFormsTest {
             assertEquals(FormValidation.Kind.ERROR, session.doCheckDeviceArn(p, RUN).kind);
             assertEquals(FormValidation.Kind.ERROR, session.doCheckVpceConfigurationArns(p, "vpce-1, " + RUN).kind);
             assertTrue(session.doFillBillingMethodItems(p).stream().anyMatch(o -> o.value.equals("UNMETERED")));
+            assertEquals(FormValidation.Kind.OK, session.doCheckDeviceProxy(p, "proxy.example.com:8080").kind);
+            FormValidation noPort = session.doCheckDeviceProxy(p, "proxy.example.com");
+            assertEquals(FormValidation.Kind.ERROR, noPort.kind);
+            assertTrue(noPort.getMessage().startsWith("deviceProxy: "), noPort.getMessage());
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAppiumVersion(p, "2.11").kind);
+            assertEquals(FormValidation.Kind.OK, session.doCheckApp(p, "app-release.apk").kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckApp(p, RUN).kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAuxiliaryApps(p, "a.apk\nb.apk\nc.apk\nd.apk").kind);
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckArn(p, JOB));
             assertThrows(AccessDeniedException.class, () -> stopJob.doCheckArn(p, JOB));
             assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckCredentialsId(p, "aws"));
             assertThrows(AccessDeniedException.class, () -> session.doCheckDeviceArn(p, RUN));
+            assertThrows(AccessDeniedException.class, () -> session.doCheckDeviceProxy(p, "proxy.example.com"));
             assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckArn(null, RUN)); // no job: administer needed
             assertTrue(session.doFillBillingMethodItems(p).isEmpty());
             assertEquals(1, session.doFillCredentialsIdItems(p, "current").size());

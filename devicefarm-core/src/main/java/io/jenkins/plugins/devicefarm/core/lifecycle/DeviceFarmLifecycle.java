@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.lifecycle;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
@@ -89,7 +90,6 @@ public final class DeviceFarmLifecycle {
      * at once, before any request.
      */
     public CompletableFuture<Outcome> createSession(ClientLease lease, SessionRequest request, Ledger ledger) {
-        SerialLedger serial = new SerialLedger(ledger, records);
         CompletableFuture<Outcome> creating;
         try {
             creating = watcher.createSession(lease.client(), request);
@@ -97,6 +97,27 @@ public final class DeviceFarmLifecycle {
             lease.close();
             throw e;
         }
+        return recordCreated(lease, creating, ledger);
+    }
+
+    /**
+     * Creates a session Device Farm has confirmed with {@link DeviceFarmWatcher#prepareSession}
+     * (whose unique name the caller recorded, to find it again after a restart), then as
+     * {@link #createSession(ClientLease, SessionRequest, Ledger)}.
+     */
+    public CompletableFuture<Outcome> createSession(ClientLease lease, PreparedSession prepared, Ledger ledger) {
+        CompletableFuture<Outcome> creating;
+        try {
+            creating = watcher.createSession(lease.client(), prepared);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        return recordCreated(lease, creating, ledger);
+    }
+
+    private CompletableFuture<Outcome> recordCreated(ClientLease lease, CompletableFuture<Outcome> creating, Ledger ledger) {
+        SerialLedger serial = new SerialLedger(ledger, records);
         CompletableFuture<Outcome> recorded = new CompletableFuture<>();
         creating.whenComplete((o, e) -> {
             lease.close();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.lifecycle;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -41,6 +42,9 @@ public interface Followed {
 
     /** A session's endpoint as last seen; secret-bearing: never log or persist it. */
     String sessionEndpoint();
+
+    /** A session's endpoints (remote driver, interactive, deprecated endpoint) as last seen; secrets. */
+    RemoteEndpoints sessionEndpoints();
 
     /** Called after each recorded change (status, result or counters), in order, off the engine's threads. */
     void onChange(Consumer<Outcome> listener);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.lifecycle;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
 import io.jenkins.plugins.devicefarm.core.watch.Watch;
@@ -95,6 +96,12 @@ final class FollowedResource implements Followed {
     public String sessionEndpoint() {
         Watch w = watch;
         return w == null ? null : w.sessionEndpoint();
+    }
+
+    @Override
+    public RemoteEndpoints sessionEndpoints() {
+        Watch w = watch;
+        return w == null ? RemoteEndpoints.NONE : w.sessionEndpoints();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +36,7 @@ final class PolledWatch implements Watch {
     private final long deadlineNanos;
 
     private volatile Outcome lastSeen;
-    private volatile String endpoint;
+    private volatile RemoteEndpoints endpoints = RemoteEndpoints.NONE;
     /** True from a failed poll to the next answer: trouble is reported once per streak. */
     private volatile boolean troubled;
     private volatile String trouble;
@@ -81,7 +82,12 @@ final class PolledWatch implements Watch {
 
     @Override
     public String sessionEndpoint() {
-        return endpoint;
+        return endpoints.endpoint();
+    }
+
+    @Override
+    public RemoteEndpoints sessionEndpoints() {
+        return endpoints;
     }
 
     @Override
@@ -323,8 +329,8 @@ final class PolledWatch implements Watch {
         troubled = false;
         Outcome previous = lastSeen;
         lastSeen = obs.outcome();
-        if (obs.endpoint() != null) {
-            endpoint = obs.endpoint();
+        if (obs.endpoints() != null && !obs.endpoints().isEmpty()) {
+            endpoints = obs.endpoints();
         }
         if (previous == null || !Objects.equals(previous.getStatus(), obs.outcome().getStatus())
                 || !Objects.equals(previous.getResult(), obs.outcome().getResult())

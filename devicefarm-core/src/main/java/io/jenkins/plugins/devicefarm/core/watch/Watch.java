@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -40,6 +41,12 @@ public interface Watch {
      * Secret-bearing: never log or persist it.
      */
     String sessionEndpoint();
+
+    /**
+     * A session's endpoints (remote driver, interactive, and the deprecated endpoint) as last
+     * seen; empty for runs and jobs or before it is RUNNING. Secrets: never log or persist them.
+     */
+    RemoteEndpoints sessionEndpoints();
 
     /** Called on the scheduler's thread whenever status, result or counters change. Must not block. */
     void onChange(Consumer<Outcome> listener);
