@@ -45,7 +45,8 @@ class UploaderTest {
         Path apk = Files.write(dir.resolve("app-debug.apk"), SampleFiles.apk());
         CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
         Await.until("the bytes arrived", () -> f.sim.journal().count(PUT) == 1);
-        Thread.sleep(50); // a few polls see PROCESSING: the future must not complete on them
+        // Polls that see PROCESSING must not complete the future (wait for them rather than for time).
+        Await.until("two polls after the bytes", () -> f.sim.journal().count("GetUpload") >= 2);
         assertThat(done).isNotDone();
         f.advance(Duration.ofSeconds(5));
         Upload u = Await.result(done);
