@@ -37,6 +37,10 @@ final class Arns {
         return PREFIX + account + ":job:" + projectId + "/" + runId + "/" + String.format("%05d", index);
     }
 
+    static String upload(String account, String projectId, String uploadId) {
+        return PREFIX + account + ":upload:" + projectId + "/" + uploadId;
+    }
+
     static String session(String account, String projectId, String sessionId) {
         return PREFIX + account + ":session:" + projectId + "/" + sessionId + "/00000";
     }

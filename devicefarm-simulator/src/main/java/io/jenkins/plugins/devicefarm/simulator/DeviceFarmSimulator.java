@@ -19,15 +19,18 @@ public final class DeviceFarmSimulator implements AutoCloseable {
     private final Journal journal = new Journal();
     private final Faults faults = new Faults();
     private final HttpFrontEnd frontEnd;
+    private final DeviceFarmState state;
     private final int port;
 
     private DeviceFarmSimulator(Builder builder) throws IOException {
         this.scenario = builder.scenario;
         this.clock = builder.clock;
-        DeviceFarmState state = new DeviceFarmState(scenario);
+        this.state = new DeviceFarmState(scenario);
         Operations operations = new Operations(state, builder.pageSize);
-        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock));
+        this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock),
+                new UploadEndpoint(state.uploads(), clock, journal));
         this.port = frontEnd.start(builder.port);
+        state.uploads().baseUrl(endpoint());
     }
 
     public static Builder builder() {
@@ -102,9 +105,11 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         startServer();
     }
 
+    /** Stops the server and deletes the bytes of every upload. */
     @Override
     public void close() {
         stopServer();
+        state.uploads().close();
     }
 
     /** Options of a simulator; {@link #build()} starts it. */

@@ -22,9 +22,15 @@ final class DeviceFarmState {
     private final Map<String, SimRun> runs = new LinkedHashMap<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
+    private final Uploads uploads;
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
+        this.uploads = new Uploads(scenario);
+    }
+
+    Uploads uploads() {
+        return uploads;
     }
 
     Scenario scenario() {
@@ -86,17 +92,23 @@ final class DeviceFarmState {
 
     /** One job per device of the pool, all created now and all following the script the run name picks. */
     synchronized SimRun scheduleRun(SimRun.Request request, Instant now) {
-        ScenarioProject project = project("projectArn", request.projectArn());
         ScenarioDevicePool pool = devicePool("devicePoolArn", request.devicePoolArn());
         if (pool.devices().isEmpty()) {
             throw ApiException.argument("The device pool " + request.devicePoolArn() + " has no devices.");
         }
+        return scheduleRun(request, pool.devices().stream().map(id -> scenario.device(id).orElseThrow()).toList(),
+                RunSpec.NONE, now);
+    }
+
+    /** One job per given device (ScheduleRun has chosen them from the pool or the device selection). */
+    synchronized SimRun scheduleRun(SimRun.Request request, List<ScenarioDevice> devices, RunSpec spec, Instant now) {
+        ScenarioProject project = project("projectArn", request.projectArn());
         String runId = UUID.randomUUID().toString();
         String arn = Arns.run(accountId(), project.id(), runId);
         SimRun run = new SimRun(arn, project.id(), runId, request, scenario.scriptFor(request.name()), now);
+        run.spec(spec);
         int index = 0;
-        for (String deviceId : pool.devices()) {
-            ScenarioDevice device = scenario.device(deviceId).orElseThrow();
+        for (ScenarioDevice device : devices) {
             SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device);
             run.addJob(job);
             jobs.put(job.arn(), job);

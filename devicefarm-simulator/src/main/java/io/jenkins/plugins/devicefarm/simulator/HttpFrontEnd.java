@@ -43,16 +43,19 @@ final class HttpFrontEnd {
     private final Journal journal;
     private final ControlApi control;
     private final SecurityTokenService sts;
+    private final UploadEndpoint uploads;
     private HttpServer server; // guarded by this
     private ExecutorService executor; // guarded by this
 
-    HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control) {
+    HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control,
+                 UploadEndpoint uploads) {
         this.operations = operations;
         this.clock = clock;
         this.faults = faults;
         this.journal = journal;
         this.control = control;
         this.sts = new SecurityTokenService(journal);
+        this.uploads = uploads;
     }
 
     /** Binds loopback:{@code port} (0 = any free port) and returns the port bound. */
@@ -87,6 +90,10 @@ final class HttpFrontEnd {
         long receivedNanos = System.nanoTime();
         Instant now = clock.now();
         try (exchange) {
+            if (exchange.getRequestURI().getRawPath().startsWith(UploadEndpoint.PREFIX)) {
+                uploads.handle(exchange, receivedNanos); // streamed: an upload body may be gigabytes
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestURI().getPath().startsWith(ControlApi.PREFIX)) {
                 control.handle(exchange, body);

@@ -14,11 +14,6 @@ import java.util.function.BiFunction;
  * Every operation sees one {@code now}, so a response is consistent with itself.
  */
 final class Operations {
-    static final Set<String> TEST_TYPES = Set.of(
-            "BUILTIN_FUZZ", "BUILTIN_EXPLORER", "WEB_PERFORMANCE_PROFILE", "APPIUM_JAVA_JUNIT", "APPIUM_JAVA_TESTNG",
-            "APPIUM_PYTHON", "APPIUM_NODE", "APPIUM_RUBY", "APPIUM_WEB_JAVA_JUNIT", "APPIUM_WEB_JAVA_TESTNG",
-            "APPIUM_WEB_PYTHON", "APPIUM_WEB_NODE", "APPIUM_WEB_RUBY", "CALABASH", "INSTRUMENTATION",
-            "UIAUTOMATION", "UIAUTOMATOR", "XCTEST", "XCTEST_UI", "REMOTE_ACCESS_RECORD", "REMOTE_ACCESS_REPLAY");
     static final Set<String> BILLING_METHODS = Set.of("METERED", "UNMETERED");
     static final Set<String> INTERACTION_MODES = Set.of("INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY");
 
@@ -40,11 +35,21 @@ final class Operations {
             Map.entry("ListProjects", this::listProjects),
             Map.entry("GetDevice", this::getDevice),
             Map.entry("ListDevices", this::listDevices),
-            Map.entry("ListDevicePools", this::listDevicePools));
+            Map.entry("ListDevicePools", this::listDevicePools),
+            Map.entry("CreateUpload", (r, now) -> this.uploads.create(r, now)),
+            Map.entry("GetUpload", (r, now) -> this.uploads.get(r, now)),
+            Map.entry("ListUploads", (r, now) -> this.uploads.list(r, now)),
+            Map.entry("DeleteUpload", (r, now) -> this.uploads.delete(r, now)),
+            Map.entry("GetDevicePool", (r, now) -> this.pools.get(r)),
+            Map.entry("GetDevicePoolCompatibility", (r, now) -> this.pools.compatibility(r, now)));
+    private UploadOperations uploads; // set once by the constructor; the handlers above read it lazily
+    private PoolOperations pools; // likewise
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
         this.pager = new Pager(pageSize);
+        this.uploads = new UploadOperations(state, pager);
+        this.pools = new PoolOperations(state);
     }
 
     boolean supports(String operation) {
@@ -100,22 +105,7 @@ final class Operations {
     }
 
     private ObjectNode scheduleRun(JsonNode request, Instant now) {
-        String name = Requests.optional(request, "name");
-        String appArn = Requests.optional(request, "appArn");
-        if (appArn != null) {
-            Arns.parse("appArn", appArn, "upload");
-        }
-        SimRun.Request runRequest = new SimRun.Request(
-                Requests.required(request, "projectArn"),
-                Requests.required(request, "devicePoolArn"),
-                name == null ? "Scheduled run" : name,
-                oneOfRequired(request, "test.type", TEST_TYPES),
-                appArn,
-                Requests.optional(request, "test.testSpecArn"),
-                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
-                Requests.intInRange(request, "executionConfiguration.jobTimeoutMinutes", 1,
-                        Views.MAX_JOB_TIMEOUT_MINUTES, Views.MAX_JOB_TIMEOUT_MINUTES));
-        return runResponse(state.scheduleRun(runRequest, now), now);
+        return runResponse(new ScheduleRunHandler(state).schedule(request, now), now);
     }
 
     private ObjectNode stopRun(JsonNode request, Instant now) {
@@ -197,10 +187,5 @@ final class Operations {
         ObjectNode response = Json.object();
         response.set(field, value);
         return response;
-    }
-
-    private static String oneOfRequired(JsonNode request, String path, Set<String> allowed) {
-        Requests.required(request, path);
-        return Requests.oneOf(request, path, allowed, null);
     }
 }

@@ -33,6 +33,7 @@ public final class Scenario {
     private final List<ScenarioDevicePool> devicePools;
     private final List<RunScript> runScripts;
     private volatile SessionScript sessionScript;
+    private final List<UploadScript> uploadScripts = new CopyOnWriteArrayList<>();
 
     @JsonCreator
     public Scenario(
@@ -116,6 +117,26 @@ public final class Scenario {
     public Scenario sessionScript(SessionScript script) {
         this.sessionScript = Objects.requireNonNull(script);
         return this;
+    }
+
+    @JsonProperty("uploadScripts")
+    void loadUploadScripts(List<UploadScript> scripts) {
+        uploadScripts.addAll(orEmpty(scripts));
+    }
+
+    public List<UploadScript> uploadScripts() {
+        return List.copyOf(uploadScripts);
+    }
+
+    /** Makes {@code script} win over every upload script already there. */
+    public Scenario prependUploadScript(UploadScript script) {
+        uploadScripts.add(0, Objects.requireNonNull(script));
+        return this;
+    }
+
+    /** The first upload script whose pattern occurs in the upload's name, else {@link UploadScript#DEFAULT}. */
+    public UploadScript uploadScriptFor(String uploadName) {
+        return uploadScripts.stream().filter(s -> s.matches(uploadName)).findFirst().orElse(UploadScript.DEFAULT);
     }
 
     /** The first script whose pattern occurs in the run name, else {@link RunScript#DEFAULT}. */

@@ -19,6 +19,7 @@ final class SimRun {
     private final RunScript script;
     private final Instant created;
     private final List<SimJob> jobs = new ArrayList<>();
+    private volatile RunSpec spec = RunSpec.NONE;
 
     SimRun(String arn, String projectId, String runId, Request request, RunScript script, Instant created) {
         this.arn = arn;
@@ -27,6 +28,15 @@ final class SimRun {
         this.request = request;
         this.script = script;
         this.created = created;
+    }
+
+    /** What the run echoes of its ScheduleRun request. */
+    void spec(RunSpec echoed) {
+        this.spec = echoed;
+    }
+
+    RunSpec spec() {
+        return spec;
     }
 
     void addJob(SimJob job) {

@@ -96,6 +96,7 @@ final class Views {
         node.put("webUrl", CONSOLE + run.projectId() + "/runs/" + run.runId())
                 .put("skipAppResign", false);
         Json.putIfPresent(node, "testSpecArn", request.testSpecArn());
+        run.spec().render(node);
         return node;
     }
 

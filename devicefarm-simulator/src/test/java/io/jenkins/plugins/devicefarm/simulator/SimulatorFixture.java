@@ -1,5 +1,10 @@
 package io.jenkins.plugins.devicefarm.simulator;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,8 @@ import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
 import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 import software.amazon.awssdk.services.devicefarm.model.Run;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
+import software.amazon.awssdk.services.devicefarm.model.Upload;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /** A fresh simulator on a manual clock and a real SDK v2 client pointed at it, per test. */
 abstract class SimulatorFixture {
@@ -21,6 +28,8 @@ abstract class SimulatorFixture {
     static final String PIXEL = "arn:aws:devicefarm:us-west-2::device:4F1E3D2C1B0A99887766554433221100";
     static final String IPHONE = "arn:aws:devicefarm:us-west-2::device:0123456789ABCDEF0123456789ABCDEF";
     static final String IPAD_NO_REMOTE_ACCESS = "arn:aws:devicefarm:us-west-2::device:FEDCBA9876543210FEDCBA9876543210";
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     ManualSimClock clock;
     DeviceFarmSimulator simulator;
@@ -73,6 +82,30 @@ abstract class SimulatorFixture {
                         .test(t -> t.type(TestType.APPIUM_JAVA_JUNIT))
                         .configuration(c -> c.billingMethod(billing)))
                 .run();
+    }
+
+    /** Creates an upload, PUTs {@code bytes} to its URL and lets processing finish; answers its ARN. */
+    String uploaded(String name, UploadType type, byte[] bytes) {
+        Upload upload = client.createUpload(r -> r.projectArn(project).name(name).type(type)).upload();
+        try {
+            int status = put(upload.url(), bytes, null).statusCode();
+            if (status != 200) {
+                throw new AssertionError("PUT of " + name + " answered " + status);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        advance(UploadScript.DEFAULT.processingSeconds());
+        return upload.arn();
+    }
+
+    /** PUTs {@code bytes} to a presigned upload URL, as a client of S3 would. */
+    static HttpResponse<String> put(String url, byte[] bytes, String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     Run getRun(String arn) {

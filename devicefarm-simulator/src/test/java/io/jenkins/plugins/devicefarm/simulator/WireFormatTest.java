@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.devicefarm.model.Job;
 import software.amazon.awssdk.services.devicefarm.model.Run;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /**
  * The raw JSON carries the top-level fields of the seed reference pages (StopRun, StopJob,
@@ -37,10 +38,10 @@ class WireFormatTest extends SimulatorFixture {
 
     @Test
     void getRunCarriesTheStopRunFields() throws Exception {
+        String app = uploaded("app.apk", UploadType.ANDROID_APP, SampleFiles.apk());
+        String spec = uploaded("spec.yml", UploadType.APPIUM_JAVA_TESTNG_TEST_SPEC, SampleFiles.testSpec());
         Run scheduled = client.scheduleRun(r -> r.projectArn(project).devicePoolArn(androidPool).name("nightly-fail")
-                .appArn("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10/app")
-                .test(t -> t.type("APPIUM_JAVA_TESTNG")
-                        .testSpecArn("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10/spec")))
+                .appArn(app).test(t -> t.type("APPIUM_JAVA_TESTNG").testSpecArn(spec)))
                 .run();
         advance(3600);
         JsonNode run = call("GetRun", scheduled.arn()).get("run");

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
  * The Get/Stop calls per resource kind. Each call is made once, without the SDK's own
  * retries: the scheduler retries later instead, so no thread sleeps through a backoff.
  */
-final class DeviceFarmCalls {
+public final class DeviceFarmCalls {
     /** Per-request override: one attempt, whatever retry strategy the client was built with. */
-    static final AwsRequestOverrideConfiguration SINGLE_ATTEMPT = AwsRequestOverrideConfiguration.builder()
+    public static final AwsRequestOverrideConfiguration SINGLE_ATTEMPT = AwsRequestOverrideConfiguration.builder()
             .addPlugin(config -> config.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))
             .build();
 

@@ -3,8 +3,11 @@ package io.jenkins.plugins.devicefarm.core.watch;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
@@ -61,7 +64,36 @@ public final class DeviceFarmWatcher implements AutoCloseable {
      * at once, before any request. Record the ARN, then {@link #watch} it until RUNNING.
      */
     public CompletableFuture<Outcome> createSession(DeviceFarmClient client, SessionRequest request) {
-        return new SessionCreator(client, request, settings, lanes).start();
+        return new CreateOrAdopt<>(new SessionCreator(client, request), settings, lanes).start();
+    }
+
+    /**
+     * Runs a create that has no idempotency token on the stop thread: retried when throttled, and
+     * after a lost answer the resource is looked for by its unique name and adopted if it exists.
+     */
+    public <T> CompletableFuture<T> createOrAdopt(AdoptableCreate<T> create) {
+        return new CreateOrAdopt<>(create, settings, lanes).start();
+    }
+
+    /** {@code name} with a random tag appended, within {@code maxLength}: the unique name for {@link #createOrAdopt}. */
+    public static String uniqueName(String name, int maxLength) {
+        return CreateOrAdopt.uniqueName(name, maxLength);
+    }
+
+    /**
+     * Asks {@code ask} on the poll threads with backoff (these poll settings) until it answers a
+     * value; faults are retried, other errors fail the future with a message naming
+     * {@code operation} and {@code subject}; after {@code timeout} (null: never) it fails with a
+     * {@link WatchTimeoutException}. Cancelling the future stops the asking.
+     */
+    public <T> CompletableFuture<T> pollUntil(String operation, String subject, Supplier<Optional<T>> ask,
+                                              PollSettings pollSettings, Duration timeout) {
+        return new Probe<>(operation, subject, ask, pollSettings, timeout, lanes).start();
+    }
+
+    /** One call on the poll threads, retried with backoff on throttling and faults (a {@link #pollUntil} that answers at once). */
+    public <T> CompletableFuture<T> call(String operation, String subject, Supplier<T> call) {
+        return pollUntil(operation, subject, () -> Optional.of(call.get()), settings, null);
     }
 
     /** Every job of a run, all pages, fetched on the scheduler. */

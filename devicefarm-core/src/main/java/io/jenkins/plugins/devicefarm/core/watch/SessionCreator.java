@@ -3,11 +3,10 @@ package io.jenkins.plugins.devicefarm.core.watch;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessionRequest;
 import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
@@ -15,97 +14,57 @@ import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 /**
  * Creates a remote access session without ever losing one. CreateRemoteAccessSession has no
  * idempotency token, so a create whose answer was lost (network fault, server error) may
- * still have made a session that bills. Then we look for it by its unique name and adopt it
- * rather than create a second one; only when it is certainly absent do we try again.
+ * still have made a session that bills; {@link CreateOrAdopt} then finds it by its unique name.
  */
-final class SessionCreator {
-    private static final int MAX_ATTEMPTS = 8;
-
+final class SessionCreator implements AdoptableCreate<Outcome> {
     private final DeviceFarmClient client;
     private final CreateRemoteAccessSessionRequest request;
     private final DeviceFarmArn project;
-    private final Lanes lanes;
-    private final Backoff backoff;
-    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-    private int attempts;
 
     /** Validates the request at once: bad input throws here, before anything is sent. */
-    SessionCreator(DeviceFarmClient client, SessionRequest request, PollSettings settings, Lanes lanes) {
+    SessionCreator(DeviceFarmClient client, SessionRequest request) {
         CreateRemoteAccessSessionRequest validated = request.toSdkRequest(); // bad input throws before anything else
         this.request = validated.toBuilder().name(uniqueName(validated.name()))
                 .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
         this.project = request.project();
         this.client = client;
-        this.lanes = lanes;
-        this.backoff = new Backoff(PollSettings.of(Duration.ofMillis(Math.min(500, settings.minInterval().toMillis())),
-                settings.maxInterval().compareTo(Duration.ofSeconds(10)) < 0 ? settings.maxInterval() : Duration.ofSeconds(10)));
     }
 
-    /**
-     * The name plus a random tag, so that after a lost answer the session can be told apart from
-     * any other of the same name (clocks of Jenkins and AWS may differ, so time cannot do it).
-     */
     static String uniqueName(String name) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        if (name == null || name.isBlank()) {
-            return "jenkins-" + tag;
-        }
-        String base = name.length() > SessionRequest.MAX_NAME_LENGTH - 11 ? name.substring(0, SessionRequest.MAX_NAME_LENGTH - 11) : name;
-        return base + " [" + tag + "]";
+        return CreateOrAdopt.uniqueName(name, SessionRequest.MAX_NAME_LENGTH);
     }
 
-    CompletableFuture<Outcome> start() {
-        later(Duration.ZERO, this::create);
-        return result;
+    @Override
+    public String operation() {
+        return "CreateRemoteAccessSession";
     }
 
-    private void create() {
-        attempts++;
-        try {
-            RemoteAccessSession s = client.createRemoteAccessSession(request).remoteAccessSession();
-            result.complete(OutcomeMapper.of(s));
-        } catch (RuntimeException e) {
-            if (DeviceFarmErrors.isThrottling(e) && attempts < MAX_ATTEMPTS) {
-                later(backoff.nextAfterThrottle(), this::create); // throttled calls were not carried out
-            } else if (DeviceFarmErrors.isRetryable(e) && attempts < MAX_ATTEMPTS) {
-                later(backoff.next(), this::reconcile);
-            } else {
-                result.completeExceptionally(new DeviceFarmCallException(DeviceFarmErrors.describe(
-                        "CreateRemoteAccessSession", "session '" + request.name() + "' in project " + project, e),
-                        DeviceFarmErrors.code(e), e));
-            }
-        }
+    @Override
+    public String subject() {
+        return "session '" + request.name() + "' in project " + project;
     }
 
-    /** After a create with no answer: adopt the session if Device Farm made it, else create again. */
-    private void reconcile() {
-        List<RemoteAccessSession> ours;
-        try {
-            ours = listSessions().stream()
-                    .filter(s -> request.name().equals(s.name()))
-                    .sorted(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .toList();
-        } catch (RuntimeException e) {
-            if (attempts++ < MAX_ATTEMPTS * 2 && DeviceFarmErrors.isRetryable(e)) {
-                later(backoff.nextAfterThrottle(), this::reconcile);
-            } else {
-                result.completeExceptionally(new DeviceFarmCallException("Could not tell whether Device Farm created session '"
-                        + request.name() + "' in project " + project + ": " + DeviceFarmErrors.describe(
-                        "ListRemoteAccessSessions", "project " + project, e)
-                        + " If it exists it is billing: stop it at " + project.consoleUrl(), DeviceFarmErrors.code(e), e));
-            }
-            return;
-        }
-        if (ours.isEmpty()) {
-            later(backoff.next(), this::create);
-        } else {
-            result.complete(OutcomeMapper.of(ours.get(ours.size() - 1)));
-        }
+    @Override
+    public Outcome create() {
+        return OutcomeMapper.of(client.createRemoteAccessSession(request).remoteAccessSession());
+    }
+
+    @Override
+    public Optional<Outcome> findCreated() {
+        return listSessions().stream()
+                .filter(s -> request.name().equals(s.name()))
+                .max(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(OutcomeMapper::of);
+    }
+
+    @Override
+    public String ifUnknown() {
+        return "If it exists it is billing: stop it at " + project.consoleUrl();
     }
 
     /** ListRemoteAccessSessions has no SDK paginator: follow nextToken by hand. */
     private List<RemoteAccessSession> listSessions() {
-        List<RemoteAccessSession> all = new java.util.ArrayList<>();
+        List<RemoteAccessSession> all = new ArrayList<>();
         String token = null;
         do {
             String t = token;
@@ -115,19 +74,5 @@ final class SessionCreator {
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
         return all;
-    }
-
-    private void later(Duration delay, Runnable task) {
-        try {
-            lanes.urgent(delay, () -> {
-                try {
-                    task.run();
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down", e));
-        }
     }
 }

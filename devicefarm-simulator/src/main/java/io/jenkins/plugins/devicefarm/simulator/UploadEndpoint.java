@@ -1,0 +1,118 @@
+package io.jenkins.plugins.devicefarm.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The presigned PUT URLs of uploads, answered like S3 answers them: the body streams to a
+ * temporary file (any size, constant memory), {@code Content-Length} is required (S3 takes no
+ * chunked uploads), the {@code Content-Type} must be the one CreateUpload was given, and an
+ * unknown or expired URL is 403. Journaled as {@code PutUpload} with the upload's ARN, never the URL.
+ */
+final class UploadEndpoint {
+    static final String PREFIX = "/_uploads/";
+    static final String OPERATION = "PutUpload";
+
+    private final Uploads uploads;
+    private final SimClock clock;
+    private final Journal journal;
+
+    UploadEndpoint(Uploads uploads, SimClock clock, Journal journal) {
+        this.uploads = uploads;
+        this.clock = clock;
+        this.journal = journal;
+    }
+
+    void handle(HttpExchange exchange, long receivedNanos) throws IOException {
+        Instant now = clock.now();
+        String rest = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+        String token = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        Optional<SimUpload> found = uploads.byToken(token);
+        String arn = found.map(SimUpload::arn).orElse(null);
+        if (!"PUT".equals(exchange.getRequestMethod())) {
+            s3Error(exchange, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", now, receivedNanos, arn);
+            return;
+        }
+        if (found.isEmpty()) {
+            s3Error(exchange, 403, "AccessDenied", "Access Denied", now, receivedNanos, null);
+            return;
+        }
+        SimUpload upload = found.get();
+        if (now.isAfter(upload.urlExpires())) {
+            s3Error(exchange, 403, "AccessDenied", "Request has expired", now, receivedNanos, arn);
+            return;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length == null) {
+            s3Error(exchange, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.", now, receivedNanos, arn);
+            return;
+        }
+        String expectedType = upload.request().contentType();
+        if (expectedType != null && !expectedType.equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+            s3Error(exchange, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the "
+                    + "signature you provided: the Content-Type must be " + expectedType + ".", now, receivedNanos, arn);
+            return;
+        }
+        if (upload.received()) {
+            s3Error(exchange, 403, "AccessDenied", "The upload has already been received.", now, receivedNanos, arn);
+            return;
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            s3Error(exchange, 400, "InvalidArgument", "Content-Length is not a number.", now, receivedNanos, arn);
+            return;
+        }
+        Path file = uploads.newFile();
+        long written;
+        try (InputStream in = exchange.getRequestBody();
+             OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+            written = in.transferTo(out);
+        } catch (IOException e) {
+            Uploads.deleteQuietly(file);
+            throw e;
+        }
+        if (written != expected) {
+            Uploads.deleteQuietly(file);
+            s3Error(exchange, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
+                    + "Content-Length HTTP header.", now, receivedNanos, arn);
+            return;
+        }
+        // The bytes count from when they all arrived, so processing starts then.
+        Instant arrived = clock.now();
+        String problem = UploadContent.problem(upload.type(), file, written);
+        synchronized (uploads) {
+            if (!uploads.exists(upload)) {
+                Uploads.deleteQuietly(file);
+                s3Error(exchange, 403, "AccessDenied", "Access Denied", now, receivedNanos, arn);
+                return;
+            }
+            upload.received(arrived, file, written, problem);
+        }
+        journal.record(new JournalEntry(now, receivedNanos, OPERATION, arn, 200, null));
+        exchange.getResponseHeaders().set("ETag", "\"" + Long.toHexString(written) + "\"");
+        exchange.sendResponseHeaders(200, -1);
+    }
+
+    private void s3Error(HttpExchange exchange, int status, String code, String message, Instant now, long receivedNanos,
+                         String arn) throws IOException {
+        journal.record(new JournalEntry(now, receivedNanos, OPERATION, arn, status, code));
+        byte[] body = HttpFrontEnd.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                + "</Code><Message>" + message + "</Message></Error>");
+        exchange.getResponseHeaders().set("Content-Type", "application/xml");
+        // Answer without reading a body we refuse: the client may still be sending it, so close after.
+        exchange.getResponseHeaders().set("Connection", "close");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
