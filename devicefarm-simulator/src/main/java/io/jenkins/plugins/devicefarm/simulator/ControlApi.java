@@ -45,6 +45,8 @@ final class ControlApi {
                 return;
             }
             HttpFrontEnd.send(exchange, 200, Json.MAPPER.writeValueAsBytes(faults.toJson()));
+        } else if (what.startsWith(ResultFiles.PATH) && "GET".equals(method)) {
+            state.resultFiles().serve(exchange, what, state, journal, clock.now());
         } else if ("schedule-run".equals(what) && "POST".equals(method)) {
             scheduleDemoRun(exchange);
         } else {

@@ -31,6 +31,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
                 new UploadEndpoint(state.uploads(), clock, journal));
         this.port = frontEnd.start(builder.port);
         state.uploads().baseUrl(endpoint());
+        state.resultFiles().serveAt(endpoint());
     }
 
     public static Builder builder() {

@@ -23,6 +23,7 @@ final class DeviceFarmState {
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
     private final Uploads uploads;
+    private final ResultFiles resultFiles = new ResultFiles();
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
@@ -35,6 +36,11 @@ final class DeviceFarmState {
 
     Scenario scenario() {
         return scenario;
+    }
+
+    /** The presigned artifact URLs and the files behind them. */
+    ResultFiles resultFiles() {
+        return resultFiles;
     }
 
     String accountId() {

@@ -41,15 +41,23 @@ final class Operations {
             Map.entry("ListUploads", (r, now) -> this.uploads.list(r, now)),
             Map.entry("DeleteUpload", (r, now) -> this.uploads.delete(r, now)),
             Map.entry("GetDevicePool", (r, now) -> this.pools.get(r)),
-            Map.entry("GetDevicePoolCompatibility", (r, now) -> this.pools.compatibility(r, now)));
+            Map.entry("GetDevicePoolCompatibility", (r, now) -> this.pools.compatibility(r, now)),
+            Map.entry("ListSuites", (r, now) -> this.results.listSuites(r, now)),
+            Map.entry("GetSuite", (r, now) -> this.results.getSuite(r, now)),
+            Map.entry("ListTests", (r, now) -> this.results.listTests(r, now)),
+            Map.entry("GetTest", (r, now) -> this.results.getTest(r, now)),
+            Map.entry("ListArtifacts", (r, now) -> this.results.listArtifacts(r, now)),
+            Map.entry("ListUniqueProblems", (r, now) -> this.results.listUniqueProblems(r, now)));
     private UploadOperations uploads; // set once by the constructor; the handlers above read it lazily
     private PoolOperations pools; // likewise
+    private ResultOperations results; // set in the constructor; not final so the handlers above may refer to it
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
         this.pager = new Pager(pageSize);
         this.uploads = new UploadOperations(state, pager);
         this.pools = new PoolOperations(state);
+        this.results = new ResultOperations(state, pager);
     }
 
     boolean supports(String operation) {

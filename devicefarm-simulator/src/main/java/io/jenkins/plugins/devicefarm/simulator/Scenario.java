@@ -34,6 +34,7 @@ public final class Scenario {
     private final List<RunScript> runScripts;
     private volatile SessionScript sessionScript;
     private final List<UploadScript> uploadScripts = new CopyOnWriteArrayList<>();
+    private volatile ResultsScript results = new ResultsScript();
 
     @JsonCreator
     public Scenario(
@@ -137,6 +138,17 @@ public final class Scenario {
     /** The first upload script whose pattern occurs in the upload's name, else {@link UploadScript#DEFAULT}. */
     public UploadScript uploadScriptFor(String uploadName) {
         return uploadScripts.stream().filter(s -> s.matches(uploadName)).findFirst().orElse(UploadScript.DEFAULT);
+    }
+
+    /** How results and artifact downloads behave (extra screenshots, download faults, URL lifetime). */
+    public ResultsScript results() {
+        return results;
+    }
+
+    @JsonProperty("results")
+    public Scenario results(ResultsScript script) {
+        this.results = Objects.requireNonNull(script);
+        return this;
     }
 
     /** The first script whose pattern occurs in the run name, else {@link RunScript#DEFAULT}. */

@@ -109,6 +109,26 @@ public final class DeviceFarmWatcher implements AutoCloseable {
         return jobs;
     }
 
+    /**
+     * Runs one short call on a poll thread after {@code delay}: for callers that chain calls (pages,
+     * retries) as scheduled tasks instead of holding a thread while they wait.
+     */
+    public <T> CompletableFuture<T> call(java.time.Duration delay, java.util.function.Supplier<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            lanes.poll(delay, () -> {
+                try {
+                    result.complete(call.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("The Device Farm watcher was shut down", e));
+        }
+        return result;
+    }
+
     /** Threads the engine owns (poll threads plus the stop threads), whatever the number of watches. */
     public int threadCount() {
         return lanes.threadCount();
