@@ -91,7 +91,10 @@ public final class DeviceFarmWatcher implements AutoCloseable {
         return new Probe<>(operation, subject, ask, pollSettings, timeout, lanes).start();
     }
 
-    /** One call on the poll threads, retried with backoff on throttling and faults (a {@link #pollUntil} that answers at once). */
+    /**
+     * One call on the poll threads, retried with backoff on throttling and faults (a
+     * {@link #pollUntil} that answers at once); {@code call} must not answer null.
+     */
     public <T> CompletableFuture<T> call(String operation, String subject, Supplier<T> call) {
         return pollUntil(operation, subject, () -> Optional.of(call.get()), settings, null);
     }

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.devicefarm.core.upload;
+
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCalls;
+import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
+import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+import software.amazon.awssdk.services.devicefarm.model.NotFoundException;
+import software.amazon.awssdk.services.devicefarm.model.Upload;
+import software.amazon.awssdk.services.devicefarm.model.UploadStatus;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
+
+/**
+ * The three phases of an upload on the engine's scheduler, no thread held between calls:
+ * {@link #create} (CreateUpload), the bytes to the presigned URL ({@link PresignedPut}, wherever
+ * the file is), then {@link #awaitProcessed} (GetUpload with backoff until SUCCEEDED; FAILED
+ * fails with Device Farm's message first). {@link #upload} does all three for a local file.
+ */
+public final class Uploader {
+    /** Processing is seconds to a few minutes; poll it more briskly than a run. */
+    static final Duration MAX_POLL = Duration.ofSeconds(15);
+
+    private final DeviceFarmClient client;
+    private final DeviceFarmWatcher engine;
+    private final PollSettings polls;
+
+    public Uploader(DeviceFarmClient client, DeviceFarmWatcher engine) {
+        this.client = client;
+        this.engine = engine;
+        PollSettings s = engine.settings();
+        this.polls = s.maxInterval().compareTo(MAX_POLL) > 0 ? PollSettings.of(s.minInterval().compareTo(MAX_POLL) > 0
+                ? MAX_POLL : s.minInterval(), MAX_POLL) : s;
+    }
+
+    /** CreateUpload of {@code fileName} (folders dropped, ending checked) as {@code type}; answers the pending upload. */
+    public CompletableFuture<PendingUpload> create(DeviceFarmArn project, String fileName, UploadType type) {
+        String name = UploadTypes.fileName(fileName);
+        UploadTypes.requireName("file", name, type);
+        return engine.call("CreateUpload", "upload '" + name + "' in project " + project, () -> client.createUpload(r -> r
+                        .projectArn(project.toString()).name(name).type(type).contentType(PendingUpload.CONTENT_TYPE)
+                        .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT)).upload())
+                .thenApply(u -> new PendingUpload(DeviceFarmArn.parse("arn", u.arn(), ArnKind.UPLOAD), u.name(),
+                        u.typeAsString(), u.url()));
+    }
+
+    /**
+     * Polls GetUpload until SUCCEEDED (answered) or FAILED ({@link UploadFailedException}); after
+     * {@code timeout} (null: never) a {@link io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException}.
+     */
+    public CompletableFuture<Upload> awaitProcessed(DeviceFarmArn upload, Duration timeout) {
+        return engine.pollUntil("GetUpload", "upload " + upload, () -> {
+            Upload u = get(upload);
+            return u.status() == UploadStatus.SUCCEEDED || u.status() == UploadStatus.FAILED ? Optional.of(u) : Optional.empty();
+        }, polls, timeout).thenApply(Uploader::succeeded);
+    }
+
+    /** All three phases for a local file: create, send the bytes from here, wait for processing. */
+    public CompletableFuture<Upload> upload(DeviceFarmArn project, Path file, UploadType type, PresignedPut put,
+                                            Duration timeout) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e));
+        }
+        return create(project, file.getFileName().toString(), type).thenCompose(pending -> put.send(pending.url(), () -> {
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, size, pending.contentType()).thenCompose(sent -> awaitProcessed(pending.arn(), timeout)));
+    }
+
+    /** DeleteUpload; an upload already gone counts as deleted. */
+    public CompletableFuture<Void> delete(DeviceFarmArn upload) {
+        return engine.call("DeleteUpload", "upload " + upload, () -> {
+            try {
+                client.deleteUpload(r -> r.arn(upload.toString()).overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT));
+            } catch (NotFoundException e) {
+                // deleted already (by us before a retry, or by someone else)
+            }
+            return Boolean.TRUE;
+        }).thenApply(deleted -> null);
+    }
+
+    private Upload get(DeviceFarmArn upload) {
+        return client.getUpload(r -> r.arn(upload.toString()).overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT)).upload();
+    }
+
+    static Upload succeeded(Upload u) {
+        if (u.status() == UploadStatus.SUCCEEDED) {
+            return u;
+        }
+        String why = u.message() == null || u.message().isBlank() ? "Device Farm could not process the file." : u.message().strip();
+        String metadata = u.metadata() == null || u.metadata().isBlank() ? null : u.metadata();
+        throw new UploadFailedException(why + " (Device Farm marked upload '" + u.name() + "' FAILED: " + u.arn()
+                + (metadata == null ? "" : "; metadata " + (metadata.length() > 300 ? metadata.substring(0, 297) + "..." : metadata))
+                + ")", u.arn(), metadata);
+    }
+}
