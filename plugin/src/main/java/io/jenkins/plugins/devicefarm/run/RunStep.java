@@ -1,0 +1,234 @@
+package io.jenkins.plugins.devicefarm.run;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devicefarm.DeviceFarmForms;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.steps.DeviceFarmStep;
+import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code deviceFarmRun(...)}: uploads the app and tests from the workspace (or uses existing
+ * uploads), schedules a run, follows it without holding a thread, publishes its tests and
+ * returns the outcome with one entry per device. The freestyle step holds one of these
+ * ({@link DeviceFarmRunBuilder}), so both have the same fields, form and help.
+ */
+public class RunStep extends DeviceFarmStep implements RunSettings {
+    private String projectArn;
+    private String name;
+    private String app;
+    private String testType;
+    private String testPackage;
+    private String testSpec;
+    private String extraData;
+    private String auxiliaryApps;
+    private String devicePool;
+    private String deviceFilters;
+    private Integer maxDevices;
+    private String testFilter;
+    private String testParameters;
+    private String environmentVariables;
+    private Integer jobTimeoutMinutes;
+    private Integer timeoutMinutes;
+    private boolean videoCapture = true;
+    private boolean appPackagesCleanup;
+    private boolean accountsCleanup;
+    private boolean skipAppResign;
+    private String locale;
+    private String networkProfileArn;
+    private String vpceConfigurationArns;
+    private String billingMethod;
+    private String executionRoleArn;
+    private String artifacts;
+    private boolean publishTests = true;
+    private boolean archive;
+    private boolean keepUploads;
+    private boolean wait = true;
+    private boolean preflight;
+    private boolean setBuildResult = true;
+
+    @DataBoundConstructor
+    public RunStep() {
+        // every field is a setter: the Snippet Generator and the Jenkinsfile name only what they set
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new RunExecution(context, this);
+    }
+
+    @Override public String getProjectArn() { return projectArn; }
+    @DataBoundSetter public void setProjectArn(String v) { projectArn = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getName() { return name; }
+    @DataBoundSetter public void setName(String v) { name = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getApp() { return app; }
+    @DataBoundSetter public void setApp(String v) { app = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getTestType() { return testType; }
+    @DataBoundSetter public void setTestType(String v) { testType = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getTestPackage() { return testPackage; }
+    @DataBoundSetter public void setTestPackage(String v) { testPackage = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getTestSpec() { return testSpec; }
+    @DataBoundSetter public void setTestSpec(String v) { testSpec = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getExtraData() { return extraData; }
+    @DataBoundSetter public void setExtraData(String v) { extraData = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getAuxiliaryApps() { return auxiliaryApps; }
+    @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getDevicePool() { return devicePool; }
+    @DataBoundSetter public void setDevicePool(String v) { devicePool = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getDeviceFilters() { return deviceFilters; }
+    @DataBoundSetter public void setDeviceFilters(String v) { deviceFilters = Util.fixEmptyAndTrim(v); }
+
+    @Override public Integer getMaxDevices() { return maxDevices; }
+    @DataBoundSetter public void setMaxDevices(Integer v) { maxDevices = v; }
+
+    @Override public String getTestFilter() { return testFilter; }
+    @DataBoundSetter public void setTestFilter(String v) { testFilter = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getTestParameters() { return testParameters; }
+    @DataBoundSetter public void setTestParameters(String v) { testParameters = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getEnvironmentVariables() { return environmentVariables; }
+    @DataBoundSetter public void setEnvironmentVariables(String v) { environmentVariables = Util.fixEmptyAndTrim(v); }
+
+    @Override public Integer getJobTimeoutMinutes() { return jobTimeoutMinutes; }
+    @DataBoundSetter public void setJobTimeoutMinutes(Integer v) { jobTimeoutMinutes = v; }
+
+    @Override public Integer getTimeoutMinutes() { return timeoutMinutes; }
+    @DataBoundSetter public void setTimeoutMinutes(Integer v) { timeoutMinutes = v; }
+
+    @Override public boolean isVideoCapture() { return videoCapture; }
+    @DataBoundSetter public void setVideoCapture(boolean v) { videoCapture = v; }
+
+    @Override public boolean isAppPackagesCleanup() { return appPackagesCleanup; }
+    @DataBoundSetter public void setAppPackagesCleanup(boolean v) { appPackagesCleanup = v; }
+
+    @Override public boolean isAccountsCleanup() { return accountsCleanup; }
+    @DataBoundSetter public void setAccountsCleanup(boolean v) { accountsCleanup = v; }
+
+    @Override public boolean isSkipAppResign() { return skipAppResign; }
+    @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
+
+    @Override public String getLocale() { return locale; }
+    @DataBoundSetter public void setLocale(String v) { locale = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getNetworkProfileArn() { return networkProfileArn; }
+    @DataBoundSetter public void setNetworkProfileArn(String v) { networkProfileArn = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getVpceConfigurationArns() { return vpceConfigurationArns; }
+    @DataBoundSetter public void setVpceConfigurationArns(String v) { vpceConfigurationArns = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getBillingMethod() { return billingMethod; }
+    @DataBoundSetter public void setBillingMethod(String v) { billingMethod = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getExecutionRoleArn() { return executionRoleArn; }
+    @DataBoundSetter public void setExecutionRoleArn(String v) { executionRoleArn = Util.fixEmptyAndTrim(v); }
+
+    @Override public String getArtifacts() { return artifacts; }
+    @DataBoundSetter public void setArtifacts(String v) { artifacts = Util.fixEmptyAndTrim(v); }
+
+    @Override public boolean isPublishTests() { return publishTests; }
+    @DataBoundSetter public void setPublishTests(boolean v) { publishTests = v; }
+
+    @Override public boolean isArchive() { return archive; }
+    @DataBoundSetter public void setArchive(boolean v) { archive = v; }
+
+    @Override public boolean isKeepUploads() { return keepUploads; }
+    @DataBoundSetter public void setKeepUploads(boolean v) { keepUploads = v; }
+
+    @Override public boolean isWait() { return wait; }
+    @DataBoundSetter public void setWait(boolean v) { wait = v; }
+
+    @Override public boolean isPreflight() { return preflight; }
+    @DataBoundSetter public void setPreflight(boolean v) { preflight = v; }
+
+    @Override public boolean isSetBuildResult() { return setBuildResult; }
+    @DataBoundSetter public void setSetBuildResult(boolean v) { setBuildResult = v; }
+
+    @Extension
+    @Symbol("deviceFarmRun")
+    public static class DescriptorImpl extends DeviceFarmStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "deviceFarmRun";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Run tests on AWS Device Farm";
+        }
+
+        /** The workspace holds the files to upload and receives the test report. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, FlowNode.class);
+        }
+
+        /** Groovy lists and maps for the list fields (see {@link RunArguments}). */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            return super.newInstance(RunArguments.flatten(arguments));
+        }
+
+        @POST
+        public ListBoxModel doFillTestTypeItems(@AncestorInPath Item item) {
+            return RunForms.testTypes(item);
+        }
+
+        @POST
+        public ListBoxModel doFillBillingMethodItems(@AncestorInPath Item item) {
+            return DeviceFarmForms.billingMethods(item);
+        }
+
+        @POST
+        public FormValidation doCheckProjectArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkProjectArn(value));
+        }
+
+        @POST
+        public FormValidation doCheckArtifacts(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> RunForms.checkArtifacts(value));
+        }
+
+        @POST
+        public FormValidation doCheckVpceConfigurationArns(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item,
+                    () -> DeviceFarmForms.checkArns("vpceConfigurationArns", value, false, ArnKind.VPCE_CONFIGURATION));
+        }
+
+        @POST
+        public FormValidation doCheckJobTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> RunForms.checkMinutes("jobTimeoutMinutes", value,
+                    RunSpec.MAX_JOB_TIMEOUT_MINUTES));
+        }
+    }
+}
