@@ -51,11 +51,12 @@ public final class DeviceFarmForms {
     }
 
     /**
-     * Runs {@code validation} for users who may configure {@code item}; others get no verdict
-     * rather than an error page (the Snippet Generator is open to users who cannot configure).
+     * Runs {@code validation} for users who may configure {@code item} and refuses others with
+     * 403 (AccessDeniedException), as the freestyle and global forms do: one answer for every form.
      */
     public static FormValidation ifConfigurable(@CheckForNull Item item, Supplier<FormValidation> validation) {
-        return canConfigure(item) ? validation.get() : FormValidation.ok();
+        checkConfigure(item);
+        return validation.get();
     }
 
     /**
@@ -143,7 +144,7 @@ public final class DeviceFarmForms {
     /** Build results for a verdict drop-down; the empty value keeps the default, which it names. */
     public static ListBoxModel verdicts(Verdict defaultVerdict) {
         ListBoxModel m = new ListBoxModel();
-        m.add("Default (" + defaultVerdict.name() + ")", "");
+        m.add(Messages.DeviceFarmForms_DefaultVerdict(defaultVerdict.name()), "");
         for (Verdict v : Verdict.values()) {
             m.add(v.name());
         }
@@ -163,7 +164,7 @@ public final class DeviceFarmForms {
     private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, Set<? extends Enum<?>> values) {
         ListBoxModel m = new ListBoxModel();
         if (canConfigure(item)) {
-            m.add("Device Farm's default", "");
+            m.add(Messages.DeviceFarmForms_DeviceFarmDefault(), "");
             values.stream().map(Object::toString).sorted().forEach(m::add);
         }
         return m;

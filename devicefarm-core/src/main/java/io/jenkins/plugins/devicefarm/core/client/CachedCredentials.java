@@ -35,6 +35,10 @@ final class CachedCredentials {
         return e;
     }
 
+    void forget(String id) {
+        byId.remove(id);
+    }
+
     private final class Entry implements AwsCredentialsProvider {
         private volatile AwsCredentialsProvider source;
         private AwsCredentials cached; // guarded by this

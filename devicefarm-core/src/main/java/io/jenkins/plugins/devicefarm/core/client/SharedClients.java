@@ -44,7 +44,7 @@ public final class SharedClients implements AutoCloseable {
                 ClientSettings cached = settings.toBuilder()
                         .credentials(settings.credentials() == null ? null : credentials.of(credentialsId, settings.credentials()))
                         .build();
-                e = new Entry(key, DeviceFarmClientFactory.create(cached));
+                e = new Entry(key, credentialsId, DeviceFarmClientFactory.create(cached));
                 entries.put(key, e);
             } else if (settings.credentials() != null) {
                 credentials.of(credentialsId, settings.credentials()); // the latest source refreshes the cache
@@ -79,11 +79,13 @@ public final class SharedClients implements AutoCloseable {
     /** One client and its lease count. */
     final class Entry {
         private final String key;
+        private final String credentialsId;
         private final DeviceFarmClient client;
         private int leases; // guarded by SharedClients.this
 
-        Entry(String key, DeviceFarmClient client) {
+        Entry(String key, String credentialsId, DeviceFarmClient client) {
             this.key = key;
+            this.credentialsId = credentialsId;
             this.client = client;
         }
 
@@ -107,6 +109,9 @@ public final class SharedClients implements AutoCloseable {
                     return;
                 }
                 entries.remove(key);
+                if (entries.values().stream().noneMatch(e -> e.credentialsId.equals(credentialsId))) {
+                    credentials.forget(credentialsId); // no secret outlives the last client that used it
+                }
             }
             closeClient();
         }

@@ -8,13 +8,14 @@ import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
 import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
-import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The one lifecycle of everything a build owns on Device Farm — track, follow, stop once,
@@ -77,15 +78,7 @@ public final class DeviceFarmLifecycle {
     }
 
     private CompletableFuture<Outcome> stop(ClientLease lease, DeviceFarmArn arn, String reason, Ledger ledger, boolean tracked) {
-        SerialLedger serial = new SerialLedger(ledger, records);
-        CompletableFuture<Outcome> stopping;
-        try {
-            stopping = stops.stop(arn.toString(), () -> watcher.stop(lease.client(), arn, reason));
-        } catch (RuntimeException e) {
-            lease.close();
-            throw e;
-        }
-        return recordStop(arn, stopping.whenComplete((o, e) -> lease.close()), serial, tracked);
+        return stopOnce(arn, () -> watcher.stop(lease.client(), arn, reason), lease::close, new SerialLedger(ledger, records), tracked);
     }
 
     /**
@@ -124,13 +117,30 @@ public final class DeviceFarmLifecycle {
         return stops.isStopping(arn.toString());
     }
 
-    StopRegistry stops() {
-        return stops;
-    }
-
-    /** A stop through a follow's watch, de-duplicated with every other stop of the ARN. */
-    CompletableFuture<Outcome> stopThrough(Watch watch, String reason) {
-        return stops.stop(watch.arn().toString(), () -> watch.cancel(reason));
+    /**
+     * Sends a stop unless one of the ARN is under way (then joins it), and records what it came
+     * to on {@code ledger} before anyone waiting for it hears: so whoever asks next (the safety
+     * net as the build ends) finds it either still under way or recorded, never in between.
+     * {@code release} runs once the stop no longer needs its client (at once when joining).
+     */
+    CompletableFuture<Outcome> stopOnce(DeviceFarmArn arn, Supplier<CompletableFuture<Outcome>> send, Runnable release,
+                                        SerialLedger ledger, boolean tracked) {
+        AtomicBoolean sent = new AtomicBoolean();
+        CompletableFuture<Outcome> stop = stops.stop(arn.toString(), () -> {
+            sent.set(true);
+            CompletableFuture<Outcome> stopping;
+            try {
+                stopping = send.get();
+            } catch (RuntimeException e) {
+                release.run();
+                throw e;
+            }
+            return recordStop(arn, stopping.whenComplete((o, e) -> release.run()), ledger, tracked);
+        });
+        if (!sent.get()) {
+            release.run();
+        }
+        return stop;
     }
 
     /**
@@ -148,7 +158,7 @@ public final class DeviceFarmLifecycle {
                     l.track(arn); // no-op for what the ledger already tracks
                     l.record(o);
                 } else if (!tracked) {
-                    l.warn(error.getMessage() == null ? error.toString() : error.getMessage());
+                    return; // never confirmed: nothing to record; the caller reports the failure
                 } else if (error instanceof StopFailedException s) {
                     if (s.getLastSeen() != null) {
                         l.record(s.getLastSeen());

@@ -116,12 +116,12 @@ final class FollowedResource implements Followed {
         synchronized (this) {
             if (stopRecorded == null) {
                 ClientLease held = retainOrNull(); // null once the watch ended: its cancel makes no call
-                CompletableFuture<Outcome> stopping = lifecycle.stopThrough(watch, reason).whenComplete((o, e) -> {
+                Watch w = watch;
+                stopRecorded = lifecycle.stopOnce(arn, () -> w.cancel(reason), () -> {
                     if (held != null) {
                         held.close();
                     }
-                });
-                stopRecorded = DeviceFarmLifecycle.recordStop(arn, stopping, ledger, confirmed);
+                }, ledger, confirmed);
             }
             return stopRecorded;
         }
@@ -197,10 +197,8 @@ final class FollowedResource implements Followed {
         }
         ClientLease held = lease.retain();
         lease.close();
-        CompletableFuture<Outcome> stopping = lifecycle.stops().stop(arn.toString(), () -> watcher.stop(held.client(), arn, after))
-                .whenComplete((x, y) -> held.close());
         synchronized (this) {
-            stopRecorded = DeviceFarmLifecycle.recordStop(arn, stopping, ledger, true);
+            stopRecorded = lifecycle.stopOnce(arn, () -> watcher.stop(held.client(), arn, after), held::close, ledger, true);
         }
         fail(new WatchTimeoutException(what + " " + after + ": stopping it; the build's Device Farm page shows"
                 + " the outcome once Device Farm confirms the stop", last));
