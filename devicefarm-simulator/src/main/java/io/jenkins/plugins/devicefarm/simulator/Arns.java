@@ -45,6 +45,14 @@ final class Arns {
         return PREFIX + account + ":session:" + projectId + "/" + sessionId + "/00000";
     }
 
+    static String deviceInstance(String account, String instanceId) {
+        return PREFIX + account + ":deviceinstance:" + instanceId;
+    }
+
+    static String vpceConfiguration(String account, String configurationId) {
+        return PREFIX + account + ":vpceconfiguration:" + configurationId;
+    }
+
     /** Parses {@code arn} of the given field and requires it to be of {@code expectedType}. */
     static Parsed parse(String field, String arn, String expectedType) {
         Matcher m = ARN.matcher(arn);

@@ -6,8 +6,9 @@ record Counters(int total, int passed, int failed, int warned, int errored, int 
 
     /**
      * The counters after {@code fraction} of the scripted tests ran: every outcome completes
-     * progressively, so polls see {@code passed} grow. Tests not run by an interrupted job
-     * (stopped or timed out) count as stopped.
+     * progressively, so polls see {@code total} and {@code passed} grow as tests finish, as on
+     * Device Farm. Tests an interrupted job (stopped or timed out on its device) did not finish
+     * count as stopped; a job that never reached its device counts nothing.
      */
     static Counters progress(TestCounts script, double fraction, boolean interrupted) {
         double f = Math.max(0, Math.min(1, fraction));
@@ -18,7 +19,7 @@ record Counters(int total, int passed, int failed, int warned, int errored, int 
         int skipped = done(script.skipped(), f);
         int finished = passed + failed + warned + errored + skipped;
         int stopped = interrupted ? script.total() - finished : 0;
-        return new Counters(script.total(), passed, failed, warned, errored, stopped, skipped);
+        return new Counters(finished + stopped, passed, failed, warned, errored, stopped, skipped);
     }
 
     private static int done(int count, double fraction) {

@@ -28,10 +28,11 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         this.state = new DeviceFarmState(scenario);
         Operations operations = new Operations(state, builder.pageSize);
         this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock),
-                new UploadEndpoint(state.uploads(), clock, journal));
+                state, new UploadEndpoint(state.uploads(), clock, journal));
         this.port = frontEnd.start(builder.port);
         state.uploads().baseUrl(endpoint());
         state.resultFiles().serveAt(endpoint());
+        state.publicBase(endpoint());
     }
 
     public static Builder builder() {

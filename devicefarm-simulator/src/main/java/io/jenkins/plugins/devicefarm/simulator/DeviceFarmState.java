@@ -1,8 +1,8 @@
 package io.jenkins.plugins.devicefarm.simulator;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +14,25 @@ import java.util.UUID;
  * survives an HTTP server restart.
  */
 final class DeviceFarmState {
-    /** Metered remote access sessions allowed at once (AWS's default quota). */
-    static final int METERED_SESSION_LIMIT = 2;
-
     private final Scenario scenario;
+    private volatile URI publicBase = URI.create("http://127.0.0.1");
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SimRun> runs = new LinkedHashMap<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
     private final Uploads uploads;
     private final ResultFiles resultFiles = new ResultFiles();
+    private final AutomationQueue meteredJobs;
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;
         this.uploads = new Uploads(scenario);
+        this.meteredJobs = new AutomationQueue(() -> scenario.concurrency().meteredAutomation());
+    }
+
+    /** Where the simulator is reached, for the endpoints it serves itself (known once its server listens). */
+    void publicBase(URI base) {
+        this.publicBase = base;
     }
 
     Uploads uploads() {
@@ -65,6 +70,20 @@ final class DeviceFarmState {
         return scenario.devicePool(parsed.id())
                 .filter(p -> parsed.account().isEmpty())
                 .orElseThrow(() -> ApiException.notFound("No device pool found for ARN " + arn));
+    }
+
+    ScenarioInstance deviceInstance(String field, String arn) {
+        Arns.Parsed parsed = Arns.parse(field, arn, "deviceinstance");
+        return scenario.deviceInstance(parsed.id())
+                .filter(i -> parsed.account().equals(accountId()))
+                .orElseThrow(() -> ApiException.notFound("No device instance found for ARN " + arn));
+    }
+
+    ScenarioVpceConfiguration vpceConfiguration(String field, String arn) {
+        Arns.Parsed parsed = Arns.parse(field, arn, "vpceconfiguration");
+        return scenario.vpceConfiguration(parsed.id())
+                .filter(v -> parsed.account().equals(accountId()))
+                .orElseThrow(() -> ApiException.notFound("No VPC endpoint configuration found for ARN " + arn));
     }
 
     synchronized SimRun run(String arn) {
@@ -115,8 +134,15 @@ final class DeviceFarmState {
         run.spec(spec);
         int index = 0;
         for (ScenarioDevice device : devices) {
-            SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device);
+            List<ScenarioInstance> instances = scenario.instancesOf(device.id());
+            String instanceArn = instances.isEmpty() ? null : Arns.deviceInstance(accountId(), instances.get(0).id());
+            AutomationQueue queue = "METERED".equals(request.billingMethod()) ? meteredJobs : null;
+            SimJob job = new SimJob(Arns.job(accountId(), project.id(), runId, index++), run, device, instanceArn,
+                    deviceWaitSeconds(device), queue);
             run.addJob(job);
+            if (queue != null) {
+                queue.add(job);
+            }
             jobs.put(job.arn(), job);
         }
         runs.put(arn, run);
@@ -128,28 +154,36 @@ final class DeviceFarmState {
         if (!request.device().remoteAccessEnabled()) {
             throw ApiException.argument("Remote access is not enabled for the device " + request.device().name() + ".");
         }
+        int limit = scenario.concurrency().meteredRemoteAccess();
         if ("METERED".equals(request.billingMethod())) {
             long active = sessions.values().stream()
                     .filter(s -> "METERED".equals(s.request().billingMethod()))
                     .filter(s -> !s.state(now).completed())
                     .count();
-            if (active >= METERED_SESSION_LIMIT) {
-                throw ApiException.limitExceeded("You have reached the limit of " + METERED_SESSION_LIMIT
+            if (active >= limit) {
+                throw ApiException.limitExceeded("You have reached the limit of " + limit
                         + " concurrent metered remote access sessions.");
             }
         }
         String sessionId = UUID.randomUUID().toString();
         String arn = Arns.session(accountId(), project.id(), sessionId);
-        SimSession session = new SimSession(arn, request, scenario.sessionScript(), now, endpointFor(sessionId));
+        SimSession session = new SimSession(arn, request, scenario.sessionScript(), deviceWaitSeconds(request.device()),
+                now, SessionEndpoints.create(random, publicBase, sessionId));
         sessions.put(arn, session);
         return session;
     }
 
-    private String endpointFor(String sessionId) {
-        byte[] token = new byte[32];
-        random.nextBytes(token);
-        return "wss://devicefarm-interactive-global." + Arns.REGION + ".api.aws/remote-access/session/" + sessionId
-                + "?X-Amz-Security-Token=" + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    /** A BUSY device is in someone else's hands: whoever asks for it waits in PENDING_DEVICE. */
+    long deviceWaitSeconds(ScenarioDevice device) {
+        return "BUSY".equals(device.availability()) ? scenario.busyDeviceSeconds() : 0;
+    }
+
+    /** The live session whose remote driver or interactive endpoint carries {@code token}, if any. */
+    synchronized SimSession sessionByToken(String token) {
+        return sessions.values().stream()
+                .filter(s -> s.endpoints().driverToken().equals(token) || s.endpoints().interactiveToken().equals(token))
+                .findFirst()
+                .orElse(null);
     }
 
     private static <T> T found(T value, String kind, String arn) {

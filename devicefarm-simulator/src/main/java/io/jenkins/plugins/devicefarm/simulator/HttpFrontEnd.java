@@ -22,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * AWS JSON 1.1 over HTTP on loopback: {@code POST /} with {@code X-Amz-Target:
  * DeviceFarm_20150623.<Operation>}. Order of checks as on AWS: signature, then throttling and
- * other injected faults, then the operation. Paths under {@code /_simulator/} go to {@link ControlApi}.
+ * other injected faults, then the operation. Paths under {@code /_simulator/} go to {@link ControlApi},
+ * the session endpoints the simulator serves itself to {@link RemoteDriverEndpoint} and
+ * {@link InteractiveEndpoint} (unsigned, as their secret path is the credential).
  */
 final class HttpFrontEnd {
     static final String TARGET_PREFIX = "DeviceFarm_20150623.";
@@ -43,12 +45,16 @@ final class HttpFrontEnd {
     private final Journal journal;
     private final ControlApi control;
     private final SecurityTokenService sts;
+    private final RemoteDriverEndpoint remoteDriver;
+    private final InteractiveEndpoint interactive;
     private final UploadEndpoint uploads;
     private HttpServer server; // guarded by this
     private ExecutorService executor; // guarded by this
 
     HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control,
-                 UploadEndpoint uploads) {
+            DeviceFarmState state, UploadEndpoint uploads) {
+        this.remoteDriver = new RemoteDriverEndpoint(state);
+        this.interactive = new InteractiveEndpoint(state);
         this.operations = operations;
         this.clock = clock;
         this.faults = faults;
@@ -95,12 +101,21 @@ final class HttpFrontEnd {
                 return;
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (exchange.getRequestURI().getPath().startsWith(ControlApi.PREFIX)) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(ControlApi.PREFIX)) {
                 control.handle(exchange, body);
                 return;
             }
             if (SecurityTokenService.isFor(exchange)) { // Query protocol (Action=...), not X-Amz-Target
                 sts.handle(exchange, body, now, receivedNanos);
+                return;
+            }
+            if (path.startsWith(SessionEndpoints.DRIVER_PREFIX)) {
+                remoteDriver.handle(exchange, body, now);
+                return;
+            }
+            if (path.startsWith(SessionEndpoints.INTERACTIVE_PREFIX)) {
+                interactive.handle(exchange, now);
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");

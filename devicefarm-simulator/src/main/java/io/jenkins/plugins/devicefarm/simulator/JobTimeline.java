@@ -4,25 +4,49 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The life of one job, computed from its creation time, its run's script, its timeout and when a
- * stop was requested. Nothing is stored per phase, so any clock (manual or real) gives a consistent
- * answer on every request.
+ * The life of one job, computed from its {@link Plan}: when it was created, its run's script and
+ * timeout, when it got a concurrency slot, how long its device was BUSY, and when a stop was
+ * requested. Nothing is stored per phase, so any clock (manual or real) gives a consistent answer
+ * on every request.
  *
  * <pre>
- * created ─ PENDING ─ SCHEDULING ─ deviceStart ─ PREPARING ─ testsStart ─ RUNNING ─ testsEnd ─ (teardown, RUNNING) ─ end
+ * created ─ PENDING ─ ready ─ PENDING_CONCURRENCY ─ slot ─ PENDING_DEVICE ─ deviceFree ─ SCHEDULING ─ deviceStart
+ *   ─ PREPARING ─ testsStart ─ RUNNING ─ testsEnd ─ (teardown, RUNNING) ─ end
  * </pre>
- * Billing covers deviceStart..end. A stop before deviceStart completes the job at once, unbilled;
- * a later stop runs teardown (STOPPING) and bills it.
+ * The queue time of the script is split around the waits: half PENDING, half SCHEDULING. Billing
+ * covers deviceStart..end. A stop before deviceStart completes the job at once, unbilled, with
+ * nothing counted, since nothing ran; a later stop runs teardown (STOPPING) and bills it.
  */
 final class JobTimeline {
+    /**
+     * One job's inputs: {@code slotAt} is when it may take a device under the account's
+     * concurrency quota (never before {@link #ready}); {@code stopAt} is null unless stopped.
+     */
+    record Plan(Instant created, RunScript script, int timeoutMinutes, long deviceWaitSeconds, Instant slotAt,
+            Instant stopAt) {}
+
     private JobTimeline() {}
 
-    static JobState at(Instant created, RunScript script, int timeoutMinutes, Instant stopAt, Instant now) {
-        Instant scheduling = created.plus(Duration.ofSeconds(script.queueSeconds()).dividedBy(2));
-        Instant deviceStart = created.plusSeconds(script.queueSeconds());
+    /** When a job leaves PENDING and starts to need a concurrency slot. */
+    static Instant ready(Instant created, RunScript script) {
+        return created.plus(Duration.ofSeconds(script.queueSeconds()).dividedBy(2));
+    }
+
+    /** When the job completes, as things stand (a later stop can only bring it forward). */
+    static Instant end(Plan plan) {
+        return at(plan, Instant.MAX).stopped();
+    }
+
+    static JobState at(Plan plan, Instant now) {
+        RunScript script = plan.script();
+        Instant created = plan.created();
+        Instant ready = ready(created, script);
+        Duration schedulingTime = Duration.ofSeconds(script.queueSeconds()).minus(Duration.between(created, ready));
+        Instant deviceFree = plan.slotAt().plusSeconds(plan.deviceWaitSeconds());
+        Instant deviceStart = deviceFree.plus(schedulingTime);
         Instant testsStart = deviceStart.plusSeconds(script.setupSeconds());
         Instant testsEnd = testsStart.plusSeconds(script.testSeconds());
-        Instant limit = deviceStart.plus(Duration.ofMinutes(timeoutMinutes));
+        Instant limit = deviceStart.plus(Duration.ofMinutes(plan.timeoutMinutes()));
 
         Instant end = testsEnd.plusSeconds(script.teardownSeconds());
         Instant testsFrozen = testsEnd;
@@ -34,9 +58,10 @@ final class JobTimeline {
             testsFrozen = Timing.earlier(testsEnd, limit);
             if (limit.isBefore(testsEnd)) {
                 result = "STOPPED";
-                message = "The job exceeded its execution timeout of " + timeoutMinutes + " minutes and was stopped.";
+                message = "The job exceeded its execution timeout of " + plan.timeoutMinutes() + " minutes and was stopped.";
             }
         }
+        Instant stopAt = plan.stopAt();
         boolean stopping = stopAt != null && stopAt.isBefore(end);
         if (stopping && stopAt.isBefore(deviceStart)) {
             end = stopAt;
@@ -53,9 +78,11 @@ final class JobTimeline {
             }
         }
 
-        String status = Timing.status(now, end, stopping ? stopAt : null,
+        String status = Timing.status(now, end, stopping && deviceUsed ? stopAt : null,
                 new Timing.Phase("PENDING", created),
-                new Timing.Phase("SCHEDULING", scheduling),
+                new Timing.Phase("PENDING_CONCURRENCY", ready),
+                new Timing.Phase("PENDING_DEVICE", plan.slotAt()),
+                new Timing.Phase("SCHEDULING", deviceFree),
                 new Timing.Phase("PREPARING", deviceStart),
                 new Timing.Phase("RUNNING", testsStart));
         boolean completed = "COMPLETED".equals(status);
@@ -64,7 +91,7 @@ final class JobTimeline {
         double fraction = testedUntil.isBefore(testsStart) ? 0
                 : script.testSeconds() == 0 ? 1
                 : Timing.seconds(testsStart, testedUntil) / script.testSeconds();
-        boolean interrupted = completed && "STOPPED".equals(result);
+        boolean interrupted = completed && deviceUsed && "STOPPED".equals(result);
         Counters counters = Counters.progress(script.counters(), fraction, interrupted);
 
         return new JobState(

@@ -15,7 +15,6 @@ import java.util.function.BiFunction;
  */
 final class Operations {
     static final Set<String> BILLING_METHODS = Set.of("METERED", "UNMETERED");
-    static final Set<String> INTERACTION_MODES = Set.of("INTERACTIVE", "NO_VIDEO", "VIDEO_ONLY");
 
     private final DeviceFarmState state;
     private final Pager pager;
@@ -36,6 +35,10 @@ final class Operations {
             Map.entry("GetDevice", this::getDevice),
             Map.entry("ListDevices", this::listDevices),
             Map.entry("ListDevicePools", this::listDevicePools),
+            Map.entry("GetDeviceInstance", this::getDeviceInstance),
+            Map.entry("ListDeviceInstances", this::listDeviceInstances),
+            Map.entry("GetVPCEConfiguration", this::getVpceConfiguration),
+            Map.entry("ListVPCEConfigurations", this::listVpceConfigurations),
             Map.entry("CreateUpload", (r, now) -> this.uploads.create(r, now)),
             Map.entry("GetUpload", (r, now) -> this.uploads.get(r, now)),
             Map.entry("ListUploads", (r, now) -> this.uploads.list(r, now)),
@@ -84,20 +87,7 @@ final class Operations {
     }
 
     private ObjectNode createRemoteAccessSession(JsonNode request, Instant now) {
-        String projectArn = Requests.required(request, "projectArn");
-        state.project("projectArn", projectArn);
-        ScenarioDevice device = state.device("deviceArn", Requests.required(request, "deviceArn"));
-        String name = Requests.optional(request, "name");
-        SimSession session = state.createSession(new SimSession.Request(
-                projectArn,
-                device,
-                name == null ? device.name() : name,
-                Requests.oneOf(request, "configuration.billingMethod", BILLING_METHODS, "METERED"),
-                Requests.oneOf(request, "interactionMode", INTERACTION_MODES, "INTERACTIVE"),
-                Requests.flag(request, "remoteRecordEnabled"),
-                Requests.optional(request, "remoteRecordAppArn"),
-                Requests.optional(request, "clientId"),
-                Requests.flag(request, "skipAppResign")), now);
+        SimSession session = state.createSession(SessionRequests.read(request, state, now), now);
         return sessionResponse(session, now);
     }
 
@@ -109,7 +99,7 @@ final class Operations {
 
     private ObjectNode listRemoteAccessSessions(JsonNode request, Instant now) {
         return pager.page(request, "remoteAccessSessions", state.sessions(Requests.required(request, "arn")),
-                s -> Views.session(s, now));
+                s -> SessionView.of(s, state.scenario(), now));
     }
 
     private ObjectNode scheduleRun(JsonNode request, Instant now) {
@@ -133,7 +123,7 @@ final class Operations {
     }
 
     private ObjectNode listJobs(JsonNode request, Instant now) {
-        return pager.page(request, "jobs", state.jobs(Requests.required(request, "arn")), j -> Views.job(j, now));
+        return pager.page(request, "jobs", state.jobs(Requests.required(request, "arn")), j -> Views.job(j, state.scenario(), now));
     }
 
     private ObjectNode getProject(JsonNode request, Instant now) {
@@ -147,16 +137,21 @@ final class Operations {
     }
 
     private ObjectNode getDevice(JsonNode request, Instant now) {
-        return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn"))));
+        return wrap("device", Views.device(state.device("arn", Requests.required(request, "arn")), state.scenario()));
     }
 
-    /** Device filters are accepted and ignored: the scenario's fleet is small enough to list whole. */
+    /** Every filter must hold (they are ANDed), as on Device Farm. */
     private ObjectNode listDevices(JsonNode request, Instant now) {
         String arn = Requests.optional(request, "arn");
         if (arn != null) {
             state.project("arn", arn);
         }
-        return pager.page(request, "devices", state.scenario().devices(), Views::device);
+        List<DeviceFilter> filters = DeviceFilter.parseAll(request.get("filters"), "filters");
+        Scenario scenario = state.scenario();
+        List<ScenarioDevice> devices = scenario.devices().stream()
+                .filter(d -> filters.stream().allMatch(f -> f.matches(d, scenario)))
+                .toList();
+        return pager.page(request, "devices", devices, d -> Views.device(d, scenario));
     }
 
     /** Scenario pools are all curated; a project has no private pools here. */
@@ -165,6 +160,26 @@ final class Operations {
         String type = Requests.oneOf(request, "type", Set.of("CURATED", "PRIVATE"), "CURATED");
         List<ScenarioDevicePool> pools = "PRIVATE".equals(type) ? List.<ScenarioDevicePool>of() : state.scenario().devicePools();
         return pager.page(request, "devicePools", pools, Views::devicePool);
+    }
+
+    private ObjectNode getDeviceInstance(JsonNode request, Instant now) {
+        ScenarioInstance instance = state.deviceInstance("arn", Requests.required(request, "arn"));
+        return wrap("deviceInstance", Views.deviceInstance(instance, state.accountId()));
+    }
+
+    private ObjectNode listDeviceInstances(JsonNode request, Instant now) {
+        return pager.page(request, "deviceInstances", state.scenario().deviceInstances(),
+                i -> Views.deviceInstance(i, state.accountId()));
+    }
+
+    private ObjectNode getVpceConfiguration(JsonNode request, Instant now) {
+        ScenarioVpceConfiguration configuration = state.vpceConfiguration("arn", Requests.required(request, "arn"));
+        return wrap("vpceConfiguration", Views.vpceConfiguration(configuration, state.accountId()));
+    }
+
+    private ObjectNode listVpceConfigurations(JsonNode request, Instant now) {
+        return pager.page(request, "vpceConfigurations", state.scenario().vpceConfigurations(),
+                v -> Views.vpceConfiguration(v, state.accountId()));
     }
 
     private SimSession session(JsonNode request) {
@@ -179,16 +194,16 @@ final class Operations {
         return state.job(Requests.required(request, "arn"));
     }
 
-    private static ObjectNode sessionResponse(SimSession session, Instant now) {
-        return wrap("remoteAccessSession", Views.session(session, now));
+    private ObjectNode sessionResponse(SimSession session, Instant now) {
+        return wrap("remoteAccessSession", SessionView.of(session, state.scenario(), now));
     }
 
     private static ObjectNode runResponse(SimRun run, Instant now) {
         return wrap("run", Views.run(run, now));
     }
 
-    private static ObjectNode jobResponse(SimJob job, Instant now) {
-        return wrap("job", Views.job(job, now));
+    private ObjectNode jobResponse(SimJob job, Instant now) {
+        return wrap("job", Views.job(job, state.scenario(), now));
     }
 
     private static ObjectNode wrap(String field, ObjectNode value) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * nextToken pagination. Tokens are opaque to callers and name the list they belong to, so a token
+ * nextToken pagination; {@code maxResults}, where an operation has it, can only make pages smaller. Tokens are opaque to callers and name the list they belong to, so a token
  * from ListRuns handed to ListJobs is refused (ArgumentException), as a real service would.
  */
 final class Pager {
@@ -24,7 +24,8 @@ final class Pager {
 
     <T> ObjectNode page(JsonNode request, String listName, List<T> items, Function<T, ObjectNode> view) {
         int from = offset(Requests.optional(request, "nextToken"), listName);
-        int to = Math.min(items.size(), from + pageSize);
+        int size = Requests.intInRange(request, "maxResults", 1, 1000, pageSize);
+        int to = Math.min(items.size(), from + Math.min(size, pageSize));
         ObjectNode response = Json.object();
         ArrayNode array = response.putArray(listName);
         for (T item : items.subList(Math.min(from, items.size()), to)) {

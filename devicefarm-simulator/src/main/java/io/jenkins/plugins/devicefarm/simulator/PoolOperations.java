@@ -51,7 +51,7 @@ final class PoolOperations {
             ScenarioDevice device = state.scenario().device(id).orElseThrow();
             List<Compatibility.Reason> reasons = fit.reasons(device);
             ObjectNode result = (reasons.isEmpty() ? compatible : incompatible).addObject();
-            result.set("device", Views.device(device));
+            result.set("device", Views.device(device, state.scenario()));
             result.put("compatible", reasons.isEmpty());
             ArrayNode messages = result.putArray("incompatibilityMessages");
             reasons.forEach(reason -> messages.addObject().put("message", reason.message()).put("type", reason.type()));

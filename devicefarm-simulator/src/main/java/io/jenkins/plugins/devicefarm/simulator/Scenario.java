@@ -24,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Scenario {
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    /** How long a job or session on a BUSY device waits in PENDING_DEVICE, unless the scenario says otherwise. */
+    public static final long DEFAULT_BUSY_DEVICE_SECONDS = 60;
     private static final ObjectMapper MAPPER =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -31,8 +33,12 @@ public final class Scenario {
     private final List<ScenarioProject> projects;
     private final List<ScenarioDevice> devices;
     private final List<ScenarioDevicePool> devicePools;
+    private final List<ScenarioInstance> deviceInstances;
+    private final List<ScenarioVpceConfiguration> vpceConfigurations;
     private final List<RunScript> runScripts;
     private volatile SessionScript sessionScript;
+    private volatile Concurrency concurrency;
+    private final long busyDeviceSeconds;
     private final List<UploadScript> uploadScripts = new CopyOnWriteArrayList<>();
     private volatile ResultsScript results = new ResultsScript();
 
@@ -42,8 +48,12 @@ public final class Scenario {
             @JsonProperty("projects") List<ScenarioProject> projects,
             @JsonProperty("devices") List<ScenarioDevice> devices,
             @JsonProperty("devicePools") List<ScenarioDevicePool> devicePools,
+            @JsonProperty("deviceInstances") List<ScenarioInstance> deviceInstances,
+            @JsonProperty("vpceConfigurations") List<ScenarioVpceConfiguration> vpceConfigurations,
             @JsonProperty("runScripts") List<RunScript> runScripts,
-            @JsonProperty("sessionScript") SessionScript sessionScript) {
+            @JsonProperty("sessionScript") SessionScript sessionScript,
+            @JsonProperty("concurrency") Concurrency concurrency,
+            @JsonProperty("busyDeviceSeconds") Long busyDeviceSeconds) {
         this.accountId = accountId == null ? DEFAULT_ACCOUNT_ID : accountId;
         if (!this.accountId.matches("\\d{12}")) {
             throw new IllegalArgumentException("accountId must be 12 digits: " + this.accountId);
@@ -51,11 +61,22 @@ public final class Scenario {
         this.projects = List.copyOf(orEmpty(projects));
         this.devices = List.copyOf(orEmpty(devices));
         this.devicePools = orEmpty(devicePools).stream().map(this::resolveMembers).toList();
+        this.deviceInstances = orEmpty(deviceInstances).stream().map(i -> i.onDevice(deviceId("device instance", i.device())))
+                .toList();
+        this.vpceConfigurations = List.copyOf(orEmpty(vpceConfigurations));
         this.runScripts = new CopyOnWriteArrayList<>(orEmpty(runScripts));
         this.sessionScript = sessionScript == null ? SessionScript.DEFAULT : sessionScript;
+        this.concurrency = concurrency == null ? Concurrency.DEFAULT : concurrency;
+        this.busyDeviceSeconds = busyDeviceSeconds == null ? DEFAULT_BUSY_DEVICE_SECONDS : busyDeviceSeconds;
+        if (this.busyDeviceSeconds < 0) {
+            throw new IllegalArgumentException("busyDeviceSeconds cannot be negative");
+        }
         requireUniqueIds("project", this.projects.stream().map(ScenarioProject::id).toList());
         requireUniqueIds("device", this.devices.stream().map(ScenarioDevice::id).toList());
         requireUniqueIds("device pool", this.devicePools.stream().map(ScenarioDevicePool::id).toList());
+        requireUniqueIds("device instance", this.deviceInstances.stream().map(ScenarioInstance::id).toList());
+        requireUniqueIds("VPC endpoint configuration",
+                this.vpceConfigurations.stream().map(ScenarioVpceConfiguration::id).toList());
     }
 
     /** The built-in scenario (the same as the example file {@code demo-scenario.json} shipped in the jar). */
@@ -94,6 +115,29 @@ public final class Scenario {
     /** Pools with every member given as a device id. */
     public List<ScenarioDevicePool> devicePools() {
         return devicePools;
+    }
+
+    /** Device instances, each with its device given by id. */
+    public List<ScenarioInstance> deviceInstances() {
+        return deviceInstances;
+    }
+
+    public List<ScenarioVpceConfiguration> vpceConfigurations() {
+        return vpceConfigurations;
+    }
+
+    public Concurrency concurrency() {
+        return concurrency;
+    }
+
+    /** Raises or lowers the quotas while the simulator runs (a benchmark with many runs raises them). */
+    public Scenario concurrency(Concurrency quotas) {
+        this.concurrency = Objects.requireNonNull(quotas);
+        return this;
+    }
+
+    public long busyDeviceSeconds() {
+        return busyDeviceSeconds;
     }
 
     public List<RunScript> runScripts() {
@@ -168,19 +212,36 @@ public final class Scenario {
         return devicePools.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    Optional<ScenarioInstance> deviceInstance(String id) {
+        return deviceInstances.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    Optional<ScenarioVpceConfiguration> vpceConfiguration(String id) {
+        return vpceConfigurations.stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    /** The instances of one device, in scenario order. */
+    List<ScenarioInstance> instancesOf(String deviceId) {
+        return deviceInstances.stream().filter(i -> i.device().equals(deviceId)).toList();
+    }
+
     private ScenarioDevicePool resolveMembers(ScenarioDevicePool pool) {
         List<String> ids = new ArrayList<>();
         for (String member : pool.devices()) {
-            String key = member.substring(member.lastIndexOf(':') + 1);
-            ScenarioDevice device = devices.stream()
-                    .filter(d -> d.id().equals(key) || d.name().equals(member))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "device pool " + pool.name() + " names an unknown device: " + member));
-            ids.add(device.id());
+            ids.add(deviceId("device pool " + pool.name(), member));
         }
         return new ScenarioDevicePool(pool.id(), pool.name(), pool.description(), ids);
     }
+
+    private String deviceId(String owner, String member) {
+        String key = member.substring(member.lastIndexOf(':') + 1);
+        return devices.stream()
+                .filter(d -> d.id().equals(key) || d.name().equals(member))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(owner + " names an unknown device: " + member))
+                .id();
+    }
+
 
     private static void requireUniqueIds(String kind, List<String> ids) {
         Set<String> seen = new HashSet<>();

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.devicefarm.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A curated device pool. {@code devices} names its members by device id, device ARN or device
@@ -13,9 +11,7 @@ public record ScenarioDevicePool(String id, String name, String description, Lis
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a device pool needs a name");
         }
-        if (id == null || id.isBlank()) {
-            id = UUID.nameUUIDFromBytes(("devicepool:" + name).getBytes(StandardCharsets.UTF_8)).toString();
-        }
+        id = Ids.orDerived(id, "devicepool:" + name);
         description = description == null ? "" : description;
         devices = devices == null ? List.of() : List.copyOf(devices);
     }

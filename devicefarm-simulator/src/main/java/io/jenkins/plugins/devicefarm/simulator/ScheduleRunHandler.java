@@ -106,7 +106,7 @@ final class ScheduleRunHandler {
                                          ObjectNode echo) {
         List<ScenarioDevice> candidates = pool != null
                 ? pool.devices().stream().map(id -> state.scenario().device(id).orElseThrow()).toList()
-                : state.scenario().devices().stream().filter(selection::matches).toList();
+                : state.scenario().devices().stream().filter(d -> selection.matches(d, state.scenario())).toList();
         if (candidates.isEmpty()) {
             throw ApiException.argument(pool != null ? "The device pool " + pool.name() + " has no devices."
                     : "No device matches the filters of deviceSelectionConfiguration.");

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The life of one remote access session: PENDING until a device is assigned, PREPARING (billed
- * setup), then RUNNING until StopRemoteAccessSession (STOPPING for the scripted stop time) or until
+ * The life of one remote access session: PENDING, PENDING_DEVICE while its device is BUSY with
+ * someone else, PREPARING once the device is assigned (billed setup), then RUNNING until StopRemoteAccessSession (STOPPING for the scripted stop time) or until
  * the per-device limit ends it. Like {@link JobTimeline}, derived from the clock on every request.
  */
 final class SessionTimeline {
@@ -13,8 +13,9 @@ final class SessionTimeline {
 
     private SessionTimeline() {}
 
-    static SessionState at(Instant created, SessionScript script, Instant stopAt, Instant now) {
-        Instant deviceStart = created.plusSeconds(script.queueSeconds());
+    static SessionState at(Instant created, SessionScript script, long deviceWaitSeconds, Instant stopAt, Instant now) {
+        Instant queued = created.plusSeconds(script.queueSeconds());
+        Instant deviceStart = queued.plusSeconds(deviceWaitSeconds);
         Instant ready = deviceStart.plusSeconds(script.setupSeconds());
         Instant end = deviceStart.plus(Duration.ofMinutes(LIMIT_MINUTES));
         String message = "The remote access session reached the " + LIMIT_MINUTES
@@ -32,6 +33,7 @@ final class SessionTimeline {
 
         String status = Timing.status(now, end, stopping ? stopAt : null,
                 new Timing.Phase("PENDING", created),
+                new Timing.Phase("PENDING_DEVICE", queued),
                 new Timing.Phase("PREPARING", deviceStart),
                 new Timing.Phase("RUNNING", ready));
         boolean completed = "COMPLETED".equals(status);

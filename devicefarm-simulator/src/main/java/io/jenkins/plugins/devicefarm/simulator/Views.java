@@ -1,13 +1,14 @@
 package io.jenkins.plugins.devicefarm.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * Device Farm's JSON shapes for projects, devices, pools, runs, jobs and remote access sessions.
- * Fields are those of the API reference; optional ones without a sensible value here (network
- * profile, VPC config, fuzz seed and event count, parsing resultCode, remote-debug host) are left
- * out, as AWS leaves them out.
+ * Device Farm's JSON shapes for projects, devices, instances, VPC endpoint configurations, pools,
+ * runs and jobs ({@link SessionView} renders sessions). Fields are those of the current service
+ * model; optional ones without a sensible value here (network profile, fuzz seed and event count,
+ * parsing resultCode) are left out, as AWS leaves them out.
  */
 final class Views {
     /** Projects of a scenario exist from before any run; one fixed date keeps responses stable. */
@@ -23,10 +24,13 @@ final class Views {
                 .put("name", project.name())
                 .put("defaultJobTimeoutMinutes", MAX_JOB_TIMEOUT_MINUTES);
         Json.putTime(node, "created", PROJECT_CREATED);
+        if (project.vpcConfig() != null) {
+            node.set("vpcConfig", vpcConfig(project.vpcConfig()));
+        }
         return node;
     }
 
-    static ObjectNode device(ScenarioDevice d) {
+    static ObjectNode device(ScenarioDevice d, Scenario scenario) {
         boolean ios = "IOS".equals(d.platform());
         boolean tablet = "TABLET".equals(d.formFactor());
         ObjectNode node = Json.object()
@@ -47,9 +51,37 @@ final class Views {
                 .put("remoteDebugEnabled", false)
                 .put("fleetType", d.fleetType())
                 .put("fleetName", "PUBLIC".equals(d.fleetType()) ? "Public" : "Private");
-        node.putArray("instances"); // public devices have no dedicated instances
+        ArrayNode instances = node.putArray("instances"); // only private devices have dedicated instances
+        scenario.instancesOf(d.id()).forEach(i -> instances.add(deviceInstance(i, scenario.accountId())));
         node.put("availability", d.availability());
         return node;
+    }
+
+    static ObjectNode deviceInstance(ScenarioInstance instance, String accountId) {
+        ObjectNode node = Json.object()
+                .put("arn", Arns.deviceInstance(accountId, instance.id()))
+                .put("deviceArn", Arns.device(instance.device()));
+        ArrayNode labels = node.putArray("labels");
+        instance.labels().forEach(labels::add);
+        return node.put("status", instance.status()).put("udid", instance.udid());
+    }
+
+    static ObjectNode vpceConfiguration(ScenarioVpceConfiguration v, String accountId) {
+        return Json.object()
+                .put("arn", Arns.vpceConfiguration(accountId, v.id()))
+                .put("vpceConfigurationName", v.name())
+                .put("vpceServiceName", v.serviceName())
+                .put("serviceDnsName", v.serviceDnsName())
+                .put("vpceConfigurationDescription", v.description());
+    }
+
+    static ObjectNode vpcConfig(ScenarioVpcConfig vpc) {
+        ObjectNode node = Json.object();
+        ArrayNode groups = node.putArray("securityGroupIds");
+        vpc.securityGroupIds().forEach(groups::add);
+        ArrayNode subnets = node.putArray("subnetIds");
+        vpc.subnetIds().forEach(subnets::add);
+        return node.put("vpcId", vpc.vpcId());
     }
 
     static ObjectNode devicePool(ScenarioDevicePool pool) {
@@ -75,7 +107,7 @@ final class Views {
                 .put("platform", run.platform());
         Json.putTime(node, "created", run.created());
         node.put("status", state.status()).put("result", state.result());
-        Json.putTime(node, "started", run.created());
+        Json.putTime(node, "started", state.started());
         Json.putTime(node, "stopped", state.stopped());
         node.set("counters", counters(state.counters()));
         Json.putIfPresent(node, "message", state.message());
@@ -100,7 +132,7 @@ final class Views {
         return node;
     }
 
-    static ObjectNode job(SimJob job, Instant now) {
+    static ObjectNode job(SimJob job, Scenario scenario, Instant now) {
         JobState state = job.state(now);
         SimRun run = job.run();
         ObjectNode node = Json.object()
@@ -113,7 +145,8 @@ final class Views {
         Json.putTime(node, "stopped", state.stopped());
         node.set("counters", counters(state.counters()));
         Json.putIfPresent(node, "message", state.message());
-        node.set("device", device(job.device()));
+        node.set("device", device(job.device(), scenario));
+        Json.putIfPresent(node, "instanceArn", job.instanceArn());
         node.set("deviceMinutes", Json.minutes(DeviceMinutes.of(state.billedMinutes(), run.request().billingMethod())));
         if (state.completed() && state.started() != null) {
             node.put("videoEndpoint", "https://prod-us-west-2-results.s3.dualstack.us-west-2.amazonaws.com/"
@@ -123,33 +156,7 @@ final class Views {
         return node;
     }
 
-    static ObjectNode session(SimSession session, Instant now) {
-        SessionState state = session.state(now);
-        SimSession.Request request = session.request();
-        ObjectNode node = Json.object()
-                .put("arn", session.arn())
-                .put("name", request.name());
-        Json.putTime(node, "created", session.created());
-        node.put("status", state.status()).put("result", state.result());
-        Json.putIfPresent(node, "message", state.message());
-        Json.putTime(node, "started", state.started());
-        Json.putTime(node, "stopped", state.stopped());
-        node.set("device", device(request.device()));
-        node.put("remoteDebugEnabled", false)
-                .put("remoteRecordEnabled", request.remoteRecordEnabled());
-        Json.putIfPresent(node, "remoteRecordAppArn", request.remoteRecordAppArn());
-        Json.putIfPresent(node, "clientId", request.clientId());
-        node.put("billingMethod", request.billingMethod());
-        node.set("deviceMinutes", Json.minutes(DeviceMinutes.of(state.billedMinutes(), request.billingMethod())));
-        if ("RUNNING".equals(state.status())) {
-            node.put("endpoint", session.endpoint());
-        }
-        node.put("interactionMode", request.interactionMode())
-                .put("skipAppResign", request.skipAppResign());
-        return node;
-    }
-
-    private static ObjectNode counters(Counters c) {
+    static ObjectNode counters(Counters c) {
         return Json.object()
                 .put("total", c.total())
                 .put("passed", c.passed())

@@ -63,9 +63,10 @@ class RunLifecycleTest extends SimulatorFixture {
         assertThat(running.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(running.result()).isEqualTo(ExecutionResult.PENDING);
         assertThat(running.counters().passed()).isEqualTo(10);
-        assertThat(running.counters().total()).isEqualTo(20);
+        assertThat(running.counters().total()).as("total grows as tests finish").isEqualTo(10);
         advance(60);
         assertThat(getRun(run.arn()).counters().passed()).isEqualTo(14);
+        assertThat(getRun(run.arn()).counters().total()).isEqualTo(14);
 
         advance(120); // 410 s
         Run done = getRun(run.arn());
@@ -132,7 +133,9 @@ class RunLifecycleTest extends SimulatorFixture {
         Run done = getRun(run.arn());
         assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(done.result()).isEqualTo(ExecutionResult.STOPPED);
-        assertThat(done.message()).contains("150 minutes");
+        assertThat(done.message()).isEqualTo("2 of 2 jobs stopped.");
+        assertThat(client.listJobs(r -> r.arn(run.arn())).jobs())
+                .allSatisfy(job -> assertThat(job.message()).contains("150 minutes"));
         assertThat(done.deviceMinutes().total()).isEqualTo(300.0);
         // 149 of 240 test minutes ran: 62 of 100 tests per device
         assertThat(done.counters().passed()).isEqualTo(124);

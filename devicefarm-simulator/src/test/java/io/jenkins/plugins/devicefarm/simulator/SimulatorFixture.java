@@ -28,6 +28,12 @@ abstract class SimulatorFixture {
     static final String PIXEL = "arn:aws:devicefarm:us-west-2::device:4F1E3D2C1B0A99887766554433221100";
     static final String IPHONE = "arn:aws:devicefarm:us-west-2::device:0123456789ABCDEF0123456789ABCDEF";
     static final String IPAD_NO_REMOTE_ACCESS = "arn:aws:devicefarm:us-west-2::device:FEDCBA9876543210FEDCBA9876543210";
+    static final String PRIVATE_IPHONE = "arn:aws:devicefarm:us-west-2::device:5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A";
+    static final String BUSY_TABLET = "arn:aws:devicefarm:us-west-2::device:B5B5B5B5B5B5B5B5B5B5B5B5B5B5B5B5";
+    static final String INSTANCE =
+            "arn:aws:devicefarm:us-west-2:123456789012:deviceinstance:1c0ffee0-0000-4000-8000-000000000001";
+    static final String VPCE =
+            "arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:7f7e7d7c-0000-4000-8000-000000000001";
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -86,7 +92,12 @@ abstract class SimulatorFixture {
 
     /** Creates an upload, PUTs {@code bytes} to its URL and lets processing finish; answers its ARN. */
     String uploaded(String name, UploadType type, byte[] bytes) {
-        Upload upload = client.createUpload(r -> r.projectArn(project).name(name).type(type)).upload();
+        return uploaded(project, name, type, bytes);
+    }
+
+    /** {@link #uploaded(String, UploadType, byte[])} into another project. */
+    String uploaded(String projectArn, String name, UploadType type, byte[] bytes) {
+        Upload upload = client.createUpload(r -> r.projectArn(projectArn).name(name).type(type)).upload();
         try {
             int status = put(upload.url(), bytes, null).statusCode();
             if (status != 200) {

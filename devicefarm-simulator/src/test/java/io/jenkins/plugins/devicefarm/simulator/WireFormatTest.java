@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.devicefarm.model.UploadType;
  * The raw JSON carries the top-level fields of the seed reference pages (StopRun, StopJob,
  * CreateRemoteAccessSession). Left out on purpose, as AWS leaves them out for such resources:
  * networkProfile, parsingResultUrl, resultCode, seed, eventCount, deviceSelectionResult, vpcConfig
- * (runs); instanceArn (jobs/sessions on public devices); hostAddress, deviceUdid (remote debugging is
- * gone); device carrier/radio.
+ * (runs); instanceArn (jobs/sessions on public devices); deviceUdid; device carrier/radio. Nothing
+ * is written that the current model (SDK 2.40.2) lacks.
  */
 class WireFormatTest extends SimulatorFixture {
     private static final Set<String> STATUSES = Set.of("PENDING", "PENDING_CONCURRENCY", "PENDING_DEVICE",
@@ -75,13 +75,28 @@ class WireFormatTest extends SimulatorFixture {
     }
 
     @Test
+    void runsAndJobsWriteNoMemberTheCurrentModelLacks() throws Exception {
+        Run scheduled = schedule("nightly-fail");
+        for (long step : new long[] {0, 100, 3600}) {
+            advance(step);
+            JsonNode run = call("GetRun", scheduled.arn()).get("run");
+            assertThat(ModelShape.unknownMembers(run, Run.builder())).isEmpty();
+            for (Job job : client.listJobs(r -> r.arn(scheduled.arn())).jobs()) {
+                assertThat(ModelShape.unknownMembers(call("GetJob", job.arn()).get("job"), Job.builder())).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void getRemoteAccessSessionCarriesTheCreateRemoteAccessSessionFields() throws Exception {
         String arn = client.createRemoteAccessSession(r -> r.projectArn(project).deviceArn(PIXEL).name("debug"))
                 .remoteAccessSession().arn();
         advance(60);
         JsonNode running = call("GetRemoteAccessSession", arn).get("remoteAccessSession");
         assertThat(running.fieldNames()).toIterable().contains("arn", "name", "created", "status", "result", "started",
-                "device", "billingMethod", "deviceMinutes", "endpoint", "interactionMode", "skipAppResign");
+                "device", "billingMethod", "deviceMinutes", "endpoint", "endpoints", "interactionMode", "skipAppResign");
+        assertThat(running.fieldNames()).toIterable().doesNotContain("remoteDebugEnabled", "remoteRecordEnabled",
+                "remoteRecordAppArn", "clientId", "hostAddress");
         assertThat(running.get("device").fieldNames()).toIterable().containsAll(DEVICE);
 
         client.stopRemoteAccessSession(r -> r.arn(arn));
@@ -89,6 +104,7 @@ class WireFormatTest extends SimulatorFixture {
         JsonNode done = call("GetRemoteAccessSession", arn).get("remoteAccessSession");
         assertThat(done.fieldNames()).toIterable().contains("stopped", "message");
         assertThat(done.has("endpoint")).as("the secret URL is gone once the session ended").isFalse();
+        assertThat(done.has("endpoints")).as("so are the remote driver and interactive endpoints").isFalse();
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.get("result").asText()).isEqualTo("STOPPED");
     }

@@ -12,7 +12,8 @@ public enum ArnKind {
     SESSION("session", 3, true),
     DEVICE_POOL("devicepool", -1, false),
     UPLOAD("upload", 2, true),
-    VPCE_CONFIGURATION("vpceconfiguration", 1, true);
+    VPCE_CONFIGURATION("vpceconfiguration", 1, true),
+    NETWORK_PROFILE("networkprofile", -1, false);
 
     private final String type;
     /** Slash-separated id segments, or -1 when the shape varies (curated vs private pools). */
@@ -44,6 +45,7 @@ public enum ArnKind {
             case DEVICE_INSTANCE -> "device instance";
             case DEVICE_POOL -> "device pool";
             case VPCE_CONFIGURATION -> "VPC endpoint configuration";
+            case NETWORK_PROFILE -> "network profile";
             case SESSION -> "remote access session";
             default -> name().toLowerCase(Locale.ROOT);
         };

@@ -180,6 +180,7 @@ public final class DeviceFarmArn implements Serializable {
             case DEVICE_POOL -> "arn:aws:devicefarm:us-west-2::devicepool:<pool-id>";
             case UPLOAD -> "arn:aws:devicefarm:us-west-2:123456789012:upload:<project-id>/<upload-id>";
             case VPCE_CONFIGURATION -> "arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:<id>";
+            case NETWORK_PROFILE -> "arn:aws:devicefarm:us-west-2:123456789012:networkprofile:<project-id>/<id>";
         };
         return ", like " + e;
     }

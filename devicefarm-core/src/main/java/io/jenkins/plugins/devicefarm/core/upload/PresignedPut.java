@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +36,14 @@ public final class PresignedPut {
         this.timeout = timeout;
     }
 
-    /** A client with the JVM's proxy settings, a 30 s connect timeout and no overall timeout. */
+    /** A client with the JVM's proxy settings (http(s).proxyHost...), a 30 s connect timeout and no overall timeout. */
     public static PresignedPut withDefaults() {
-        return new PresignedPut(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+        ProxySelector proxies = ProxySelector.getDefault();
+        HttpClient.Builder b = HttpClient.newBuilder();
+        if (proxies != null) {
+            b.proxy(proxies);
+        }
+        return new PresignedPut(b.connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NEVER).build(), null);
     }
 

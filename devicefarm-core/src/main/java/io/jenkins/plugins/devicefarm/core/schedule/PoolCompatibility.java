@@ -1,0 +1,61 @@
+package io.jenkins.plugins.devicefarm.core.schedule;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.devicefarm.model.DevicePoolCompatibilityResult;
+import software.amazon.awssdk.services.devicefarm.model.GetDevicePoolCompatibilityResponse;
+import software.amazon.awssdk.services.devicefarm.model.IncompatibilityMessage;
+
+/** GetDevicePoolCompatibility's answer as text: the devices that can run the test, and why the others cannot. */
+public final class PoolCompatibility implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** A device that cannot run the test, with Device Farm's reasons. */
+    public record Incompatible(String device, String os, List<String> reasons) implements Serializable {
+        @Override
+        public String toString() {
+            return device + " (OS " + os + "): " + String.join("; ", reasons);
+        }
+    }
+
+    private final List<String> compatible;
+    private final List<Incompatible> incompatible;
+
+    public PoolCompatibility(List<String> compatible, List<Incompatible> incompatible) {
+        this.compatible = List.copyOf(compatible);
+        this.incompatible = List.copyOf(incompatible);
+    }
+
+    static PoolCompatibility of(GetDevicePoolCompatibilityResponse r) {
+        return new PoolCompatibility(r.compatibleDevices().stream().map(c -> c.device().name()).toList(),
+                r.incompatibleDevices().stream().map(PoolCompatibility::incompatible).toList());
+    }
+
+    private static Incompatible incompatible(DevicePoolCompatibilityResult c) {
+        return new Incompatible(c.device().name(), c.device().os(),
+                c.incompatibilityMessages().stream().map(IncompatibilityMessage::message).toList());
+    }
+
+    /** Names of the devices that can run the test. */
+    public List<String> compatible() {
+        return compatible;
+    }
+
+    public List<Incompatible> incompatible() {
+        return incompatible;
+    }
+
+    /** e.g. "1 of 2 devices can run the test; Samsung Galaxy S23 (OS 13): The device runs OS 13, below ...". */
+    public String describe() {
+        int total = compatible.size() + incompatible.size();
+        return compatible.size() + " of " + total + " devices can run the test"
+                + (incompatible.isEmpty() ? "" : "; " + incompatible.stream().map(Incompatible::toString)
+                .collect(Collectors.joining("; ")));
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
