@@ -49,7 +49,8 @@ final class JobResults {
         record Slot(String outcome, int rank, double endsAt) {}
         List<Slot> slots = new ArrayList<>();
         for (String outcome : OUTCOMES) {
-            int n = count(counts, outcome);
+            int n = count(new Counters(counts.total(), counts.passed(), counts.failed(), counts.warned(), counts.errored(), 0,
+                    counts.skipped()), outcome);
             for (int k = 1; k <= n; k++) {
                 slots.add(new Slot(outcome, k, (double) k / n));
             }
@@ -222,16 +223,6 @@ final class JobResults {
 
     private static int is(String result, String wanted) {
         return wanted.equals(result) ? 1 : 0;
-    }
-
-    static int count(TestCounts c, String outcome) {
-        return switch (outcome) {
-            case "PASSED" -> c.passed();
-            case "FAILED" -> c.failed();
-            case "WARNED" -> c.warned();
-            case "ERRORED" -> c.errored();
-            default -> c.skipped();
-        };
     }
 
     private static int count(Counters c, String outcome) {

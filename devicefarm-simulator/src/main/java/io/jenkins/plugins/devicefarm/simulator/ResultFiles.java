@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,11 +36,22 @@ final class ResultFiles {
 
     private final byte[] key = new byte[32];
     private final Map<String, Boolean> firstDownloadDone = new ConcurrentHashMap<>();
+    /** A job's artifacts no longer change once it has completed: kept per job and extra-screenshot count. */
+    private final Map<String, List<SimArtifact>> completedCatalogs = new ConcurrentHashMap<>();
     private final Random faultRandom = new Random(Faults.DEFAULT_SEED); // guarded by this
     private volatile URI base = URI.create("http://127.0.0.1:0");
 
     ResultFiles() {
         new SecureRandom().nextBytes(key);
+    }
+
+    /** The job's artifacts at {@code now} (see {@link ArtifactCatalog}). */
+    List<SimArtifact> catalog(SimJob job, Instant now, ResultsScript script) {
+        if (!job.state(now).completed()) {
+            return ArtifactCatalog.of(job, now, script);
+        }
+        return completedCatalogs.computeIfAbsent(job.arn() + "#" + script.extraScreenshots(),
+                k -> List.copyOf(ArtifactCatalog.of(job, now, script)));
     }
 
     /** Where the simulator listens; URLs handed out afterwards point there. */
@@ -87,8 +99,8 @@ final class ResultFiles {
             return;
         }
         int seq = Integer.parseInt(parts[3]);
-        SimArtifact artifact = ArtifactCatalog.of(job, now, state.scenario().results()).stream()
-                .filter(a -> a.seq() == seq).findFirst().orElse(null);
+        List<SimArtifact> catalog = catalog(job, now, state.scenario().results());
+        SimArtifact artifact = seq < catalog.size() ? catalog.get(seq) : null;
         if (artifact == null) {
             s3Error(exchange, 404, "NoSuchKey", "The specified key does not exist.", null, journal, now, received);
             return;

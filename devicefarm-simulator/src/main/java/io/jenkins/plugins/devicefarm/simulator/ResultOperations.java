@@ -37,19 +37,20 @@ final class ResultOperations {
     ObjectNode getSuite(JsonNode request, Instant now) {
         String arn = Requests.required(request, "arn");
         SimJob job = jobOf(arn, "suite", 4);
-        ResultState suite = JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No suite found for ARN " + arn));
         ObjectNode response = Json.object();
-        response.set("suite", view(suite, job));
+        response.set("suite", view(suite(job, arn, now), job));
         return response;
     }
 
     ObjectNode listTests(JsonNode request, Instant now) {
         String arn = Requests.required(request, "arn");
         SimJob job = jobOf(arn, "suite", 4);
-        ResultState suite = JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
+        return pager.page(request, "tests", suite(job, arn, now).tests(), t -> view(t, job));
+    }
+
+    private static ResultState suite(SimJob job, String arn, Instant now) {
+        return JobResults.suites(job, now).stream().filter(s -> s.arn().equals(arn)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No suite found for ARN " + arn));
-        return pager.page(request, "tests", suite.tests(), t -> view(t, job));
     }
 
     ObjectNode getTest(JsonNode request, Instant now) {
@@ -68,20 +69,20 @@ final class ResultOperations {
         Requests.required(request, "type");
         String category = Requests.oneOf(request, "type", ARTIFACT_CATEGORIES, null);
         List<SimJob> jobs = jobsUnder(arn);
+        ResultFiles files = state.resultFiles();
         if (!arn.contains(":run:") && !arn.contains(":job:")) {
             requireNode(jobs.get(0), arn, now);
         }
         record Listed(SimJob job, SimArtifact artifact) {}
         List<Listed> listed = new ArrayList<>();
         for (SimJob job : jobs) {
-            for (SimArtifact a : ArtifactCatalog.of(job, now, state.scenario().results())) {
+            for (SimArtifact a : files.catalog(job, now, state.scenario().results())) {
                 boolean under = a.parentArn().equals(arn) || a.arn().startsWith(retype(arn) + "/");
                 if (a.category().equals(category) && (arn.contains(":run:") || under)) {
                     listed.add(new Listed(job, a));
                 }
             }
         }
-        ResultFiles files = state.resultFiles();
         return pager.page(request, "artifacts", listed, l -> Json.object()
                 .put("arn", l.artifact().arn())
                 .put("name", l.artifact().name())
