@@ -111,7 +111,7 @@ final class ResultOperations {
                     problem.putObject("job").put("arn", job.arn()).put("name", job.device().name());
                     problem.putObject("suite").put("arn", suite.arn()).put("name", suite.name());
                     problem.putObject("test").put("arn", test.arn()).put("name", test.name());
-                    problem.set("device", Views.device(job.device()));
+                    problem.set("device", Views.device(job.device(), state.scenario()));
                     problem.put("result", test.result());
                     Json.putIfPresent(problem, "message", test.message());
                 }
