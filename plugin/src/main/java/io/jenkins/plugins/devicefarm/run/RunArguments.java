@@ -22,7 +22,8 @@ final class RunArguments {
                         .collect(Collectors.joining("\n")));
             }
         }
-        for (String field : new String[] {"artifacts", "auxiliaryApps", "vpceConfigurationArns"}) {
+        for (String field : new String[] {"artifacts", "auxiliaryApps", "vpceConfigurationArns", "radiosOff", "iosArtifactPaths",
+                "androidArtifactPaths", "deviceHostArtifactPaths"}) {
             if (flat.get(field) instanceof Collection<?> c) {
                 flat.put(field, c.stream().map(String::valueOf).collect(Collectors.joining("\n")));
             }

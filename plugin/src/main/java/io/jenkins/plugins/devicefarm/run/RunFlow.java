@@ -22,9 +22,10 @@ import io.jenkins.plugins.devicefarm.core.report.RunResults;
 import io.jenkins.plugins.devicefarm.core.report.ScheduledPages;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
+import io.jenkins.plugins.devicefarm.core.schedule.RunScheduler;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
-import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.OutcomeMapper;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,38 +256,24 @@ final class RunFlow implements Serializable {
         }
         checkAbort();
         phase = "scheduling";
-        DeviceFarmWatcher engine = DeviceFarmEngine.get();
-        CompletableFuture<String> pool;
-        if (spec.devicePool == null) {
-            pool = CompletableFuture.completedFuture(null);
-        } else if (spec.devicePool.startsWith("arn:")) {
-            pool = CompletableFuture.completedFuture(DeviceFarmArn.parse("devicePool", spec.devicePool, ArnKind.DEVICE_POOL).toString());
-        } else {
-            pool = engine.call("ListDevicePools", "device pools of project " + spec.project,
-                    () -> RunScheduler.listPools(client(), spec.project))
-                    .thenApply(pools -> RunScheduler.poolNamed(pools, spec.project, spec.devicePool));
-        }
-        return pool.thenCompose(poolArn -> {
+        RunScheduler scheduler = new RunScheduler(client(), DeviceFarmEngine.get());
+        Map<String, String> arns = Map.copyOf(uploads);
+        RunRequest request = spec.request(input -> arns.get(input.field()));
+        return scheduler.pool(request).thenCompose(pool -> {
             checkAbort();
-            // A name from before a restart: the run may exist already; look before scheduling again.
+            CompletableFuture<Void> preflight = !spec.preflight || pool == null ? done()
+                    : scheduler.preflight(request, pool, false).thenAccept(c -> say("Preflight: " + c.describe()));
+            // A name from before a restart: the run may exist already; look for it before scheduling again.
             boolean resumed = runName != null;
             if (!resumed) {
-                runName = DeviceFarmWatcher.uniqueName(spec.name != null ? spec.name : defaultName(), RunScheduler.MAX_NAME_LENGTH);
+                runName = RunScheduler.uniqueName(spec.name != null ? spec.name : defaultName());
                 host.saveState();
             }
-            RunScheduler scheduler = new RunScheduler(client(), spec, Map.copyOf(uploads), poolArn, runName);
-            CompletableFuture<Void> preflight = !spec.preflight || poolArn == null ? done()
-                    : engine.call("GetDevicePoolCompatibility", "device pool " + poolArn, scheduler::compatibility)
-                            .thenAccept(r -> {
-                                RunScheduler.incompatible(r).forEach(this::say);
-                                RunScheduler.requireCompatible(r);
-                            });
             return preflight
-                    .thenCompose(x -> resumed ? engine.call("ListRuns", "runs of project " + spec.project,
-                            () -> RunScheduler.findByName(client(), spec.project, runName))
+                    .thenCompose(x -> resumed ? findRun(runName)
                             : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
-                    .thenCompose(existing -> existing.isPresent() ? CompletableFuture.completedFuture(existing.get())
-                            : engine.createOrAdopt(scheduler));
+                    .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
+                            : scheduler.schedule(request, pool, runName));
         }).thenCompose(run -> onJenkins(() -> {
             Outcome o = OutcomeMapper.of(run);
             runArn = run.arn();
@@ -296,6 +284,15 @@ final class RunFlow implements Serializable {
             say("Scheduled run '" + run.name() + "': " + run.arn());
             return run.arn();
         }));
+    }
+
+    /** The newest run of the project with this unique name (after a restart while scheduling). */
+    private CompletableFuture<Optional<software.amazon.awssdk.services.devicefarm.model.Run>> findRun(String name) {
+        return DeviceFarmEngine.get().call("ListRuns", "runs of project " + spec.project, () -> client()
+                .listRunsPaginator(r -> r.arn(spec.project.toString())).runs().stream()
+                .filter(r -> name.equals(r.name()))
+                .max(Comparator.comparing(software.amazon.awssdk.services.devicefarm.model.Run::created,
+                        Comparator.nullsFirst(Comparator.naturalOrder()))));
     }
 
     private CompletableFuture<Map<String, Object>> afterScheduling(String arn) {

@@ -3,6 +3,9 @@ package io.jenkins.plugins.devicefarm.run;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactTypes;
+import io.jenkins.plugins.devicefarm.core.schedule.DeviceFilterSpec;
+import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
 import io.jenkins.plugins.devicefarm.core.upload.UploadTypes;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
@@ -11,34 +14,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
-import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
-import software.amazon.awssdk.services.devicefarm.model.DeviceFilter;
-import software.amazon.awssdk.services.devicefarm.model.DeviceFilterAttribute;
-import software.amazon.awssdk.services.devicefarm.model.RuleOperator;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /**
  * Everything {@code deviceFarmRun} (or the freestyle step) was asked, checked before anything is
- * uploaded or scheduled: each bad value fails with one line naming its field and the fix. Plain
- * serializable values only (Pipeline program state): no client, no URL, no secret.
+ * uploaded or scheduled: the files by their endings ({@link UploadTypes}), every ScheduleRun field
+ * by the core's {@link RunRequest}, the step's own options here; the first bad value fails with
+ * one line naming its field and the fix. Plain serializable values (Pipeline program state): no
+ * client, no URL, no secret.
  */
 final class RunSpec implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Device Farm's range for executionConfiguration.jobTimeoutMinutes. */
-    static final int MAX_JOB_TIMEOUT_MINUTES = 150;
+    private static final Set<String> RADIOS = Set.of("wifi", "bluetooth", "nfc", "gps");
 
     /** One file a run needs: where it comes from (workspace path, upload ARN or upload name) and its upload type. */
     record Input(String field, String value, String uploadType) implements Serializable {
+        /** Null for an app given by ARN: its type is Device Farm's to say. */
         UploadType type() {
-            return UploadType.fromValue(uploadType);
+            return uploadType == null ? null : UploadType.fromValue(uploadType);
         }
 
         boolean isArn() {
@@ -51,34 +51,16 @@ final class RunSpec implements Serializable {
         }
     }
 
-    /** A device selection filter as plain values. */
-    record Filter(String attribute, String operator, List<String> values) implements Serializable {
-        DeviceFilter toSdk() {
-            return DeviceFilter.builder().attribute(attribute).operator(operator).values(values).build();
-        }
-    }
-
+    private final Builder values;
     final DeviceFarmArn project;
-    final String name;
     final TestType testType;
-    final List<Input> inputs;
+    final String name;
     final String devicePool;
-    final List<Filter> filters;
-    final Integer maxDevices;
-    final String testFilter;
+    final List<Input> inputs;
+    final List<DeviceFilterSpec> filters;
     final Map<String, String> testParameters;
     final Map<String, String> environmentVariables;
-    final Integer jobTimeoutMinutes;
     final Duration timeout;
-    final Boolean videoCapture;
-    final Boolean appPackagesCleanup;
-    final Boolean accountsCleanup;
-    final Boolean skipAppResign;
-    final String locale;
-    final String networkProfileArn;
-    final List<String> vpceConfigurationArns;
-    final String billingMethod;
-    final String executionRoleArn;
     final Set<ArtifactType> artifacts;
     final boolean publishTests;
     final boolean archive;
@@ -88,49 +70,17 @@ final class RunSpec implements Serializable {
     final boolean setBuildResult;
 
     private RunSpec(Builder b) {
-        this.project = DeviceFarmArn.parse("projectArn", required("projectArn", b.projectArn,
-                "Set projectArn, or a default project in Manage Jenkins > System > AWS Device Farm"), ArnKind.PROJECT);
-        this.testType = testType(b.testType);
+        this.values = b;
+        this.project = DeviceFarmArn.parse("projectArn", b.projectArn, ArnKind.PROJECT);
+        this.testType = new RunRequest(project.toString(), b.testType).testType();
         this.name = blank(b.name) ? null : b.name.strip();
-        this.inputs = inputs(b, testType);
         this.devicePool = blank(b.devicePool) ? null : b.devicePool.strip();
+        this.inputs = inputs(b, testType);
         this.filters = filters(b.deviceFilters);
-        if ((devicePool == null) == filters.isEmpty()) {
-            throw new InvalidInputException(devicePool == null ? "devicePool" : "deviceFilters",
-                    devicePool == null ? "neither a device pool nor device filters were given"
-                            : "a device pool and device filters were both given",
-                    "Give devicePool (a name or ARN), or deviceFilters with maxDevices, not both");
-        }
-        if (b.maxDevices != null && (filters.isEmpty() || b.maxDevices < 1)) {
-            throw new InvalidInputException("maxDevices", filters.isEmpty() ? "applies to deviceFilters only"
-                    : "must be at least 1, not " + b.maxDevices, filters.isEmpty() ? "Remove it, or use deviceFilters" : "Give 1 or more");
-        }
-        if (!filters.isEmpty() && b.maxDevices == null) {
-            throw new InvalidInputException("maxDevices", "is required with deviceFilters", "Give how many matching devices to use, e.g. 5");
-        }
-        this.maxDevices = b.maxDevices;
-        this.testFilter = blank(b.testFilter) ? null : b.testFilter.strip();
         this.testParameters = pairs("testParameters", b.testParameters);
         this.environmentVariables = pairs("environmentVariables", b.environmentVariables);
-        if (b.jobTimeoutMinutes != null && (b.jobTimeoutMinutes < 1 || b.jobTimeoutMinutes > MAX_JOB_TIMEOUT_MINUTES)) {
-            throw new InvalidInputException("jobTimeoutMinutes", "must be 1 to " + MAX_JOB_TIMEOUT_MINUTES + ", not "
-                    + b.jobTimeoutMinutes, "Device Farm stops a device's tests after at most 150 minutes");
-        }
-        this.jobTimeoutMinutes = b.jobTimeoutMinutes;
         this.timeout = b.timeoutMinutes == null ? null : validTimeout(b.timeoutMinutes);
-        this.videoCapture = b.videoCapture;
-        this.appPackagesCleanup = b.appPackagesCleanup;
-        this.accountsCleanup = b.accountsCleanup;
-        this.skipAppResign = b.skipAppResign;
-        this.locale = blank(b.locale) ? null : b.locale.strip();
-        this.networkProfileArn = blank(b.networkProfileArn) ? null : b.networkProfileArn.strip();
-        this.vpceConfigurationArns = values(b.vpceConfigurationArns);
-        for (String arn : vpceConfigurationArns) {
-            DeviceFarmArn.parse("vpceConfigurationArns", arn, ArnKind.VPCE_CONFIGURATION);
-        }
-        this.billingMethod = billingMethod(b.billingMethod);
-        this.executionRoleArn = blank(b.executionRoleArn) ? null : b.executionRoleArn.strip();
-        this.artifacts = artifacts(b.artifacts);
+        this.artifacts = ArtifactTypes.parse("artifacts", values(b.artifacts));
         this.publishTests = b.publishTests;
         this.archive = b.archive;
         this.keepUploads = b.keepUploads;
@@ -141,10 +91,69 @@ final class RunSpec implements Serializable {
             throw new InvalidInputException("archive", "there is nothing to archive: no artifacts were chosen",
                     "Choose artifact types with artifacts, e.g. ['VIDEO', 'CUSTOMER_ARTIFACT']");
         }
+        // Every ScheduleRun field, with stand-ins for the uploads (their ARNs exist only once uploaded).
+        String standIn = project.toString().replace(":project:", ":upload:") + "/00000000-0000-0000-0000-000000000000";
+        request(input -> standIn).validate();
     }
 
     static Builder builder() {
         return new Builder();
+    }
+
+    /** The core's request, with the upload ARN of each input from {@code uploadArn}. Not validated yet. */
+    RunRequest request(Function<Input, String> uploadArn) {
+        Builder b = values;
+        RunRequest r = new RunRequest(project.toString(), testType.toString())
+                .name(name)
+                .app(arn("app", uploadArn))
+                .testPackage(arn("testPackage", uploadArn))
+                .testSpec(arn("testSpec", uploadArn))
+                .extraData(arn("extraData", uploadArn))
+                .auxiliaryApps(auxiliaryApps().stream().map(uploadArn).toList())
+                .devicePool(devicePool)
+                .deviceFilters(filters)
+                .maxDevices(b.maxDevices)
+                .testFilter(b.testFilter)
+                .testParameters(testParameters)
+                .locale(b.locale)
+                .billingMethod(b.billingMethod)
+                .networkProfileArn(b.networkProfileArn)
+                .vpceConfigurationArns(values(b.vpceConfigurationArns))
+                .customerArtifactPaths(lines(b.iosArtifactPaths), lines(b.androidArtifactPaths), lines(b.deviceHostArtifactPaths))
+                .environmentVariables(environmentVariables)
+                .executionRoleArn(b.executionRoleArn)
+                .jobTimeoutMinutes(b.jobTimeoutMinutes)
+                .videoCapture(b.videoCapture)
+                .appPackagesCleanup(b.appPackagesCleanup)
+                .accountsCleanup(b.accountsCleanup)
+                .skipAppResign(b.skipAppResign);
+        if (b.latitude != null || b.longitude != null) {
+            r.location(b.latitude, b.longitude);
+        }
+        List<String> off = values(b.radiosOff).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        if (!off.isEmpty()) {
+            for (String radio : off) {
+                if (!RADIOS.contains(radio)) {
+                    throw new InvalidInputException("radiosOff", "'" + radio + "' is not a radio", "Use some of wifi, bluetooth, nfc, gps");
+                }
+            }
+            r.radios(!off.contains("wifi"), !off.contains("bluetooth"), !off.contains("nfc"), !off.contains("gps"));
+        }
+        if (!blank(b.deviceProxy)) {
+            String proxy = b.deviceProxy.strip();
+            int colon = proxy.lastIndexOf(':');
+            Integer port = null;
+            try {
+                port = colon < 0 ? null : Integer.valueOf(proxy.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            if (port == null) {
+                throw new InvalidInputException("deviceProxy", "'" + proxy + "' is not HOST:PORT", "Write e.g. proxy.example.com:8080");
+            }
+            r.deviceProxy(proxy.substring(0, colon), port);
+        }
+        return r;
     }
 
     /** The file given for {@code field}, or null. */
@@ -157,32 +166,19 @@ final class RunSpec implements Serializable {
         return inputs.stream().filter(i -> i.field().startsWith("auxiliaryApps")).toList();
     }
 
-    private static TestType testType(String value) {
-        String v = required("testType", value, "Give the test type, e.g. APPIUM_JAVA_TESTNG");
-        TestType t = TestType.fromValue(v.strip().toUpperCase(Locale.ROOT));
-        if (t == null || t == TestType.UNKNOWN_TO_SDK_VERSION) {
-            throw new InvalidInputException("testType", "'" + v + "' is not a Device Farm test type", "Use one of "
-                    + TestType.knownValues().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
-        }
-        return t;
+    private String arn(String field, Function<Input, String> uploadArn) {
+        Input i = input(field);
+        return i == null ? null : uploadArn.apply(i);
     }
 
     private static List<Input> inputs(Builder b, TestType testType) {
         List<Input> inputs = new ArrayList<>();
         boolean web = testType.toString().startsWith("APPIUM_WEB_");
         if (!blank(b.app)) {
-            // The type of an app given by ARN is Device Farm's to say; a path or name tells it by its ending.
-            UploadType type = UploadFinder.isArn(b.app) ? null : web ? UploadType.WEB_APP : UploadTypes.forApp("app", b.app);
-            inputs.add(input("app", b.app, type));
-        } else if (!web) {
-            throw new InvalidInputException("app", "no app was given", "Give the app: a workspace path (.apk, .ipa), "
-                    + "an upload ARN, or the name of an upload in the project");
+            inputs.add(input("app", b.app, UploadFinder.isArn(b.app) ? null : web ? UploadType.WEB_APP : UploadTypes.forApp("app", b.app)));
         }
         if (!blank(b.testPackage)) {
             inputs.add(input("testPackage", b.testPackage, UploadTypes.testPackage("testPackage", testType)));
-        } else if (testType != TestType.BUILTIN_FUZZ) {
-            throw new InvalidInputException("testPackage", "no test package was given for " + testType,
-                    "Give the tests: a workspace path, an upload ARN, or an upload name");
         }
         if (!blank(b.testSpec)) {
             inputs.add(input("testSpec", b.testSpec, UploadTypes.testSpec("testSpec", testType)));
@@ -190,7 +186,7 @@ final class RunSpec implements Serializable {
         if (!blank(b.extraData)) {
             inputs.add(input("extraData", b.extraData, UploadTypes.extraData()));
         }
-        List<String> aux = values(b.auxiliaryApps);
+        List<String> aux = lines(b.auxiliaryApps);
         for (int i = 0; i < aux.size(); i++) {
             String field = "auxiliaryApps[" + i + "]";
             String value = aux.get(i);
@@ -210,36 +206,22 @@ final class RunSpec implements Serializable {
         return new Input(field, v, type == null ? null : type.toString());
     }
 
-    /** {@code ATTRIBUTE OPERATOR value[,value...]}, one filter a line. */
-    private static List<Filter> filters(String text) {
-        List<Filter> filters = new ArrayList<>();
+    /** {@code ATTRIBUTE OPERATOR value[,value...]}, one filter a line; the core checks attribute, operator and values. */
+    private static List<DeviceFilterSpec> filters(String text) {
+        List<DeviceFilterSpec> filters = new ArrayList<>();
         for (String line : lines(text)) {
-            String[] parts = line.strip().split("\\s+", 3);
+            String[] parts = line.split("\\s+", 3);
             if (parts.length < 3) {
-                throw new InvalidInputException("deviceFilters", "'" + line + "' is not ATTRIBUTE OPERATOR VALUES",
+                throw new InvalidInputException("deviceFilters", "'" + shorten(line) + "' is not ATTRIBUTE OPERATOR VALUES",
                         "Write e.g. PLATFORM EQUALS ANDROID, or OS_VERSION GREATER_THAN_OR_EQUALS 13");
             }
-            DeviceFilterAttribute attribute = DeviceFilterAttribute.fromValue(parts[0].toUpperCase(Locale.ROOT));
-            if (attribute == null || attribute == DeviceFilterAttribute.UNKNOWN_TO_SDK_VERSION) {
-                throw new InvalidInputException("deviceFilters", "'" + parts[0] + "' is not a device filter attribute",
-                        "Use one of " + names(DeviceFilterAttribute.knownValues()));
-            }
-            RuleOperator operator = RuleOperator.fromValue(parts[1].toUpperCase(Locale.ROOT));
-            if (operator == null || operator == RuleOperator.UNKNOWN_TO_SDK_VERSION) {
-                throw new InvalidInputException("deviceFilters", "'" + parts[1] + "' is not a filter operator",
-                        "Use one of " + names(RuleOperator.knownValues()));
-            }
-            List<String> values = Arrays.stream(parts[2].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (values.size() > 1 && operator != RuleOperator.IN && operator != RuleOperator.NOT_IN) {
-                throw new InvalidInputException("deviceFilters", operator + " takes one value, not " + values.size(),
-                        "Use IN or NOT_IN for several values");
-            }
-            filters.add(new Filter(attribute.toString(), operator.toString(), values));
+            filters.add(new DeviceFilterSpec(parts[0], parts[1],
+                    Arrays.stream(parts[2].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
         }
         return List.copyOf(filters);
     }
 
-    /** {@code KEY=VALUE}, one pair a line. */
+    /** {@code NAME=VALUE}, one pair a line. */
     private static Map<String, String> pairs(String field, String text) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String line : lines(text)) {
@@ -251,31 +233,6 @@ final class RunSpec implements Serializable {
             pairs.put(key, line.substring(eq + 1));
         }
         return pairs;
-    }
-
-    /** The artifact types of {@code text} (names, one a line or comma-separated), naming the field for an unknown one. */
-    static Set<ArtifactType> artifacts(String text) {
-        Set<ArtifactType> types = new LinkedHashSet<>();
-        for (String name : values(text)) {
-            ArtifactType t = ArtifactType.fromValue(name.toUpperCase(Locale.ROOT));
-            if (t == null || t == ArtifactType.UNKNOWN_TO_SDK_VERSION || t == ArtifactType.UNKNOWN) {
-                throw new InvalidInputException("artifacts", "'" + name + "' is not a Device Farm artifact type",
-                        "Use e.g. VIDEO, SCREENSHOT, DEVICE_LOG, CUSTOMER_ARTIFACT, TESTSPEC_OUTPUT");
-            }
-            types.add(t);
-        }
-        return types;
-    }
-
-    private static String billingMethod(String value) {
-        if (blank(value)) {
-            return null;
-        }
-        BillingMethod m = BillingMethod.fromValue(value.strip().toUpperCase(Locale.ROOT));
-        if (m == null || m == BillingMethod.UNKNOWN_TO_SDK_VERSION) {
-            throw new InvalidInputException("billingMethod", "'" + value + "' is not a billing method", "Use METERED or UNMETERED");
-        }
-        return m.toString();
     }
 
     private static Duration validTimeout(int minutes) {
@@ -301,27 +258,18 @@ final class RunSpec implements Serializable {
         return Arrays.stream(text.split("[\\n,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String required(String field, String value, String fix) {
-        if (blank(value)) {
-            throw new InvalidInputException(field, "is required", fix);
-        }
-        return value.strip();
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String names(Set<? extends Enum<?>> values) {
-        return values.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
     }
 
     private static String shorten(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
-    /** The step's fields after {@code ${VAR}} expansion; {@link #build()} validates them. */
-    static final class Builder {
+    /** The step's fields after {@code ${VAR}} expansion; {@link #build()} checks them. */
+    static final class Builder implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         String projectArn;
         String name;
         String testType;
@@ -343,8 +291,15 @@ final class RunSpec implements Serializable {
         Boolean accountsCleanup;
         Boolean skipAppResign;
         String locale;
+        Double latitude;
+        Double longitude;
+        String radiosOff;
+        String deviceProxy;
         String networkProfileArn;
         String vpceConfigurationArns;
+        String iosArtifactPaths;
+        String androidArtifactPaths;
+        String deviceHostArtifactPaths;
         String billingMethod;
         String executionRoleArn;
         String artifacts;

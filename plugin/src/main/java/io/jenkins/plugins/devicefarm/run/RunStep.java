@@ -11,11 +11,13 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
+import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStep;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -30,10 +32,12 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code deviceFarmRun(...)}: uploads the app and tests from the workspace (or uses existing
  * uploads), schedules a run, follows it without holding a thread, publishes its tests and
- * returns the outcome with one entry per device. The freestyle step holds one of these
+ * returns the outcome with one entry per device. List fields hold one value a line (filters:
+ * {@code ATTRIBUTE OPERATOR value[,value]}; variables and parameters: {@code NAME=VALUE}); a
+ * Jenkinsfile may also write them as Groovy lists and maps ({@link RunArguments}). The freestyle step holds one of these
  * ({@link DeviceFarmRunBuilder}), so both have the same fields, form and help.
  */
-public class RunStep extends DeviceFarmStep implements RunSettings {
+public class RunStep extends DeviceFarmStep {
     private String projectArn;
     private String name;
     private String app;
@@ -55,8 +59,15 @@ public class RunStep extends DeviceFarmStep implements RunSettings {
     private boolean accountsCleanup;
     private boolean skipAppResign;
     private String locale;
+    private Double latitude;
+    private Double longitude;
+    private String radiosOff;
+    private String deviceProxy;
     private String networkProfileArn;
     private String vpceConfigurationArns;
+    private String iosArtifactPaths;
+    private String androidArtifactPaths;
+    private String deviceHostArtifactPaths;
     private String billingMethod;
     private String executionRoleArn;
     private String artifacts;
@@ -77,101 +88,173 @@ public class RunStep extends DeviceFarmStep implements RunSettings {
         return new RunExecution(context, this);
     }
 
-    @Override public String getProjectArn() { return projectArn; }
+    public String getProjectArn() { return projectArn; }
     @DataBoundSetter public void setProjectArn(String v) { projectArn = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getName() { return name; }
+    public String getName() { return name; }
     @DataBoundSetter public void setName(String v) { name = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getApp() { return app; }
+    public String getApp() { return app; }
     @DataBoundSetter public void setApp(String v) { app = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getTestType() { return testType; }
+    public String getTestType() { return testType; }
     @DataBoundSetter public void setTestType(String v) { testType = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getTestPackage() { return testPackage; }
+    public String getTestPackage() { return testPackage; }
     @DataBoundSetter public void setTestPackage(String v) { testPackage = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getTestSpec() { return testSpec; }
+    public String getTestSpec() { return testSpec; }
     @DataBoundSetter public void setTestSpec(String v) { testSpec = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getExtraData() { return extraData; }
+    public String getExtraData() { return extraData; }
     @DataBoundSetter public void setExtraData(String v) { extraData = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getAuxiliaryApps() { return auxiliaryApps; }
+    public String getAuxiliaryApps() { return auxiliaryApps; }
     @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getDevicePool() { return devicePool; }
+    public String getDevicePool() { return devicePool; }
     @DataBoundSetter public void setDevicePool(String v) { devicePool = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getDeviceFilters() { return deviceFilters; }
+    public String getDeviceFilters() { return deviceFilters; }
     @DataBoundSetter public void setDeviceFilters(String v) { deviceFilters = Util.fixEmptyAndTrim(v); }
 
-    @Override public Integer getMaxDevices() { return maxDevices; }
+    public Integer getMaxDevices() { return maxDevices; }
     @DataBoundSetter public void setMaxDevices(Integer v) { maxDevices = v; }
 
-    @Override public String getTestFilter() { return testFilter; }
+    public String getTestFilter() { return testFilter; }
     @DataBoundSetter public void setTestFilter(String v) { testFilter = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getTestParameters() { return testParameters; }
+    public String getTestParameters() { return testParameters; }
     @DataBoundSetter public void setTestParameters(String v) { testParameters = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getEnvironmentVariables() { return environmentVariables; }
+    public String getEnvironmentVariables() { return environmentVariables; }
     @DataBoundSetter public void setEnvironmentVariables(String v) { environmentVariables = Util.fixEmptyAndTrim(v); }
 
-    @Override public Integer getJobTimeoutMinutes() { return jobTimeoutMinutes; }
+    public Integer getJobTimeoutMinutes() { return jobTimeoutMinutes; }
     @DataBoundSetter public void setJobTimeoutMinutes(Integer v) { jobTimeoutMinutes = v; }
 
-    @Override public Integer getTimeoutMinutes() { return timeoutMinutes; }
+    public Integer getTimeoutMinutes() { return timeoutMinutes; }
     @DataBoundSetter public void setTimeoutMinutes(Integer v) { timeoutMinutes = v; }
 
-    @Override public boolean isVideoCapture() { return videoCapture; }
+    public boolean isVideoCapture() { return videoCapture; }
     @DataBoundSetter public void setVideoCapture(boolean v) { videoCapture = v; }
 
-    @Override public boolean isAppPackagesCleanup() { return appPackagesCleanup; }
+    public boolean isAppPackagesCleanup() { return appPackagesCleanup; }
     @DataBoundSetter public void setAppPackagesCleanup(boolean v) { appPackagesCleanup = v; }
 
-    @Override public boolean isAccountsCleanup() { return accountsCleanup; }
+    public boolean isAccountsCleanup() { return accountsCleanup; }
     @DataBoundSetter public void setAccountsCleanup(boolean v) { accountsCleanup = v; }
 
-    @Override public boolean isSkipAppResign() { return skipAppResign; }
+    public boolean isSkipAppResign() { return skipAppResign; }
     @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
 
-    @Override public String getLocale() { return locale; }
+    public String getLocale() { return locale; }
     @DataBoundSetter public void setLocale(String v) { locale = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getNetworkProfileArn() { return networkProfileArn; }
+    public Double getLatitude() { return latitude; }
+    @DataBoundSetter public void setLatitude(Double v) { latitude = v; }
+
+    public Double getLongitude() { return longitude; }
+    @DataBoundSetter public void setLongitude(Double v) { longitude = v; }
+
+    public String getRadiosOff() { return radiosOff; }
+    @DataBoundSetter public void setRadiosOff(String v) { radiosOff = Util.fixEmptyAndTrim(v); }
+
+    public String getDeviceProxy() { return deviceProxy; }
+    @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
+
+    public String getNetworkProfileArn() { return networkProfileArn; }
     @DataBoundSetter public void setNetworkProfileArn(String v) { networkProfileArn = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getVpceConfigurationArns() { return vpceConfigurationArns; }
+    public String getVpceConfigurationArns() { return vpceConfigurationArns; }
     @DataBoundSetter public void setVpceConfigurationArns(String v) { vpceConfigurationArns = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getBillingMethod() { return billingMethod; }
+    public String getIosArtifactPaths() { return iosArtifactPaths; }
+    @DataBoundSetter public void setIosArtifactPaths(String v) { iosArtifactPaths = Util.fixEmptyAndTrim(v); }
+
+    public String getAndroidArtifactPaths() { return androidArtifactPaths; }
+    @DataBoundSetter public void setAndroidArtifactPaths(String v) { androidArtifactPaths = Util.fixEmptyAndTrim(v); }
+
+    public String getDeviceHostArtifactPaths() { return deviceHostArtifactPaths; }
+    @DataBoundSetter public void setDeviceHostArtifactPaths(String v) { deviceHostArtifactPaths = Util.fixEmptyAndTrim(v); }
+
+    public String getBillingMethod() { return billingMethod; }
     @DataBoundSetter public void setBillingMethod(String v) { billingMethod = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getExecutionRoleArn() { return executionRoleArn; }
+    public String getExecutionRoleArn() { return executionRoleArn; }
     @DataBoundSetter public void setExecutionRoleArn(String v) { executionRoleArn = Util.fixEmptyAndTrim(v); }
 
-    @Override public String getArtifacts() { return artifacts; }
+    public String getArtifacts() { return artifacts; }
     @DataBoundSetter public void setArtifacts(String v) { artifacts = Util.fixEmptyAndTrim(v); }
 
-    @Override public boolean isPublishTests() { return publishTests; }
+    public boolean isPublishTests() { return publishTests; }
     @DataBoundSetter public void setPublishTests(boolean v) { publishTests = v; }
 
-    @Override public boolean isArchive() { return archive; }
+    public boolean isArchive() { return archive; }
     @DataBoundSetter public void setArchive(boolean v) { archive = v; }
 
-    @Override public boolean isKeepUploads() { return keepUploads; }
+    public boolean isKeepUploads() { return keepUploads; }
     @DataBoundSetter public void setKeepUploads(boolean v) { keepUploads = v; }
 
-    @Override public boolean isWait() { return wait; }
+    public boolean isWait() { return wait; }
     @DataBoundSetter public void setWait(boolean v) { wait = v; }
 
-    @Override public boolean isPreflight() { return preflight; }
+    public boolean isPreflight() { return preflight; }
     @DataBoundSetter public void setPreflight(boolean v) { preflight = v; }
 
-    @Override public boolean isSetBuildResult() { return setBuildResult; }
+    public boolean isSetBuildResult() { return setBuildResult; }
     @DataBoundSetter public void setSetBuildResult(boolean v) { setBuildResult = v; }
+
+    /**
+     * The checked spec, each text value passed through {@code expand} first (a freestyle build's
+     * {@code ${VAR}}s; nothing for Pipeline, where Groovy has done it). A blank project means the
+     * global default project. Throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
+     * naming the first bad field.
+     */
+    RunSpec toSpec(UnaryOperator<String> expand) {
+        UnaryOperator<String> e = v -> v == null ? null : expand.apply(v);
+        RunSpec.Builder b = RunSpec.builder();
+        b.projectArn = e.apply(getProjectArn() != null ? getProjectArn() : DeviceFarmGlobalConfiguration.get().getDefaultProjectArn());
+        b.name = e.apply(getName());
+        b.app = e.apply(getApp());
+        b.testType = e.apply(getTestType());
+        b.testPackage = e.apply(getTestPackage());
+        b.testSpec = e.apply(getTestSpec());
+        b.extraData = e.apply(getExtraData());
+        b.auxiliaryApps = e.apply(getAuxiliaryApps());
+        b.devicePool = e.apply(getDevicePool());
+        b.deviceFilters = e.apply(getDeviceFilters());
+        b.maxDevices = getMaxDevices();
+        b.testFilter = e.apply(getTestFilter());
+        b.testParameters = e.apply(getTestParameters());
+        b.environmentVariables = e.apply(getEnvironmentVariables());
+        b.jobTimeoutMinutes = getJobTimeoutMinutes();
+        b.timeoutMinutes = getTimeoutMinutes();
+        b.videoCapture = isVideoCapture();
+        b.appPackagesCleanup = isAppPackagesCleanup();
+        b.accountsCleanup = isAccountsCleanup();
+        b.skipAppResign = isSkipAppResign();
+        b.locale = e.apply(getLocale());
+        b.latitude = getLatitude();
+        b.longitude = getLongitude();
+        b.radiosOff = e.apply(getRadiosOff());
+        b.deviceProxy = e.apply(getDeviceProxy());
+        b.networkProfileArn = e.apply(getNetworkProfileArn());
+        b.vpceConfigurationArns = e.apply(getVpceConfigurationArns());
+        b.iosArtifactPaths = e.apply(getIosArtifactPaths());
+        b.androidArtifactPaths = e.apply(getAndroidArtifactPaths());
+        b.deviceHostArtifactPaths = e.apply(getDeviceHostArtifactPaths());
+        b.billingMethod = e.apply(getBillingMethod());
+        b.executionRoleArn = e.apply(getExecutionRoleArn());
+        b.artifacts = e.apply(getArtifacts());
+        b.publishTests = isPublishTests();
+        b.archive = isArchive();
+        b.keepUploads = isKeepUploads();
+        b.waitForRun = isWait();
+        b.preflight = isPreflight();
+        b.setBuildResult = isSetBuildResult();
+        return b.build();
+    }
 
     @Extension
     @Symbol("deviceFarmRun")
