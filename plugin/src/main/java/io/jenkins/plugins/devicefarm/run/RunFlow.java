@@ -11,29 +11,32 @@ import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactFile;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactLevel;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactLister;
 import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
-import io.jenkins.plugins.devicefarm.core.report.JUnitXmlWriter;
 import io.jenkins.plugins.devicefarm.core.report.JobResults;
 import io.jenkins.plugins.devicefarm.core.report.ResultTreeFetcher;
 import io.jenkins.plugins.devicefarm.core.report.RunResults;
 import io.jenkins.plugins.devicefarm.core.report.ScheduledPages;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.schedule.RunScheduler;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.OutcomeMapper;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import jenkins.util.BuildListenerAdapter;
 import jenkins.util.Timer;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
@@ -78,6 +82,8 @@ final class RunFlow implements Serializable {
     /** Created uploads whose bytes arrived: after a restart only their processing is awaited. */
     private final Set<String> sent = Collections.synchronizedSet(new HashSet<>());
     private volatile String runName;
+    /** The device pool, once resolved (by name or ARN); null with device filters. */
+    private volatile String poolArn;
     private volatile String runArn;
     /** Epoch millis; 0 = none. Set once, so a restart does not extend it. */
     private volatile long deadlineMillis;
@@ -146,50 +152,72 @@ final class RunFlow implements Serializable {
 
     // ---- uploads
 
+    /**
+     * Everything that can fail on a value before anything is uploaded: the device pool by name,
+     * the workspace files, the uploads given by ARN or name. Then the files, one after another.
+     */
     private CompletableFuture<Void> uploadAll() {
-        CompletableFuture<Void> chain = done();
-        for (RunSpec.Input input : spec.inputs) {
-            chain = chain.thenCompose(x -> upload(input));
-        }
-        return chain;
+        phase = "checking the inputs";
+        CompletableFuture<Void> pool = spec.devicePool == null || poolArn != null ? done()
+                : new DevicePools(client(), DeviceFarmEngine.get()).resolve(spec.project, spec.devicePool)
+                        .thenAccept(p -> poolArn = p.toString());
+        return pool.thenCompose(x -> onJenkins(this::workspaceFiles)).thenCompose(files -> {
+            CompletableFuture<Void> chain = done();
+            for (RunSpec.Input input : spec.inputs) {
+                if (!files.containsKey(input.field()) && !uploads.containsKey(input.field())) {
+                    chain = chain.thenCompose(x -> existing(input));
+                }
+            }
+            for (RunSpec.Input input : spec.inputs) {
+                FilePath file = files.get(input.field());
+                if (file != null) {
+                    chain = chain.thenCompose(x -> upload(input, file));
+                }
+            }
+            return chain;
+        });
     }
 
-    private CompletableFuture<Void> upload(RunSpec.Input input) {
+    /**
+     * The workspace file of each input that names one, by field. A value with a folder that is no
+     * file fails naming its field; a bare name that is no file names an upload instead.
+     */
+    private Map<String, FilePath> workspaceFiles() throws Exception {
+        Map<String, FilePath> files = new LinkedHashMap<>();
+        FilePath workspace = host.workspace();
+        for (RunSpec.Input input : spec.inputs) {
+            String known = uploads.get(input.field());
+            if (input.isArn() || (known != null && !created.contains(known))) {
+                continue; // an upload, not a file (found before a restart, if known)
+            }
+            FilePath file = workspace.child(input.value());
+            if (file.exists() && !file.isDirectory()) {
+                files.put(input.field(), file);
+            } else if (input.isPath() || known != null) {
+                throw new InvalidInputException(input.field(), "no file '" + input.value() + "' in the workspace "
+                        + workspace.getRemote(), "Give a path relative to the workspace, an upload ARN, or the name of an upload");
+            }
+        }
+        return files;
+    }
+
+    /** One workspace file: uploaded, or after a restart, awaited or sent again. */
+    private CompletableFuture<Void> upload(RunSpec.Input input, FilePath file) {
         checkAbort();
         String known = uploads.get(input.field());
-        if (known != null) { // resolved before a restart
-            if (!created.contains(known)) {
-                return done();
-            }
-            if (sent.contains(known)) {
-                return processed(input, known);
-            }
-            // Created, but Jenkins restarted before the bytes arrived: start that file again.
-            uploads.remove(input.field());
-            return uploader().delete(uploadArn(known)).thenCompose(x -> {
-                created.remove(known);
-                host.saveState();
-                return upload(input);
-            });
+        if (known == null) {
+            return fresh(input, file);
         }
-        if (input.isArn()) {
-            return existing(input);
+        if (sent.contains(known)) {
+            return processed(input, known); // the bytes arrived before a restart
         }
-        return onJenkins(() -> workspaceFile(input)).thenCompose(file -> file.isPresent() ? fresh(input, file.get()) : existing(input));
-    }
-
-    /** The workspace file {@code input} names; empty when it names an upload instead. A missing path fails naming the field. */
-    private Optional<FilePath> workspaceFile(RunSpec.Input input) throws Exception {
-        FilePath workspace = host.workspace();
-        FilePath file = workspace.child(input.value());
-        if (file.exists() && !file.isDirectory()) {
-            return Optional.of(file);
-        }
-        if (input.isPath()) {
-            throw new InvalidInputException(input.field(), "no file '" + input.value() + "' in the workspace "
-                    + workspace.getRemote(), "Give a path relative to the workspace, an upload ARN, or the name of an upload");
-        }
-        return Optional.empty();
+        // Created, but Jenkins restarted before the bytes arrived: start that file again.
+        uploads.remove(input.field());
+        return uploader().delete(uploadArn(known)).thenCompose(x -> {
+            created.remove(known);
+            host.saveState();
+            return fresh(input, file);
+        });
     }
 
     /** CreateUpload, the bytes from the agent, then processing. */
@@ -259,31 +287,30 @@ final class RunFlow implements Serializable {
         RunScheduler scheduler = new RunScheduler(client(), DeviceFarmEngine.get());
         Map<String, String> arns = Map.copyOf(uploads);
         RunRequest request = spec.request(input -> arns.get(input.field()));
-        return scheduler.pool(request).thenCompose(pool -> {
-            checkAbort();
-            CompletableFuture<Void> preflight = !spec.preflight || pool == null ? done()
-                    : scheduler.preflight(request, pool, false).thenAccept(c -> say("Preflight: " + c.describe()));
-            // A name from before a restart: the run may exist already; look for it before scheduling again.
-            boolean resumed = runName != null;
-            if (!resumed) {
-                runName = RunScheduler.uniqueName(spec.name != null ? spec.name : defaultName());
-                host.saveState();
-            }
-            return preflight
-                    .thenCompose(x -> resumed ? findRun(runName)
-                            : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
-                    .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
-                            : scheduler.schedule(request, pool, runName));
-        }).thenCompose(run -> onJenkins(() -> {
-            Outcome o = OutcomeMapper.of(run);
-            runArn = run.arn();
-            scheduled = o;
+        DeviceFarmArn pool = poolArn == null ? null : DeviceFarmArn.parse("devicePool", poolArn, ArnKind.DEVICE_POOL);
+        CompletableFuture<Void> preflight = !spec.preflight || pool == null ? done()
+                : scheduler.preflight(request, pool, false).thenAccept(c -> say("Preflight: " + c.describe()));
+        // A name from before a restart: the run may exist already; look for it before scheduling again.
+        boolean resumed = runName != null;
+        if (!resumed) {
+            runName = RunScheduler.uniqueName(spec.name != null ? spec.name : defaultName());
             host.saveState();
-            ledger.track(runArn());
-            ledger.record(o);
-            say("Scheduled run '" + run.name() + "': " + run.arn());
-            return run.arn();
-        }));
+        }
+        return preflight
+                .thenCompose(x -> resumed ? findRun(runName)
+                        : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
+                .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
+                        : scheduler.schedule(request, pool, runName))
+                .thenCompose(run -> onJenkins(() -> {
+                    Outcome o = OutcomeMapper.of(run);
+                    runArn = run.arn();
+                    scheduled = o;
+                    host.saveState();
+                    ledger.track(runArn());
+                    ledger.record(o);
+                    say("Scheduled run '" + run.name() + "': " + run.arn());
+                    return run.arn();
+                }));
     }
 
     /** The newest run of the project with this unique name (after a restart while scheduling). */
@@ -339,31 +366,79 @@ final class RunFlow implements Serializable {
     private CompletableFuture<Map<String, Object>> results(Outcome run) {
         checkAbort();
         phase = "reading results";
-        return new ResultTreeFetcher(client(), new ScheduledPages(DeviceFarmEngine.get())).fetch(runArn())
-                .thenCompose(tree -> onJenkins(() -> publish(run, tree)));
+        ScheduledPages pages = new ScheduledPages(DeviceFarmEngine.get());
+        CompletableFuture<RunResults> tree = new ResultTreeFetcher(client(), pages).fetch(runArn());
+        CompletableFuture<List<ArtifactFile>> files = spec.artifacts.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : new ArtifactLister(client(), pages).list(runArn(), spec.artifacts, EnumSet.allOf(ArtifactLevel.class))
+                        .exceptionally(e -> { // a failed listing must not hide the test results
+                            warn("Could not list the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
+                            return List.of();
+                        });
+        return tree.thenCombine(files, Results::new).thenCompose(r -> {
+            checkAbort();
+            phase = r.files().isEmpty() ? "writing the test report" : "downloading " + r.files().size() + " artifact(s)";
+            String report = spec.publishTests ? reportPath() : null;
+            return onAgent(new AgentResults(r.tree(), r.files(), report, host.listener()))
+                    .handle((summary, e) -> {
+                        if (e == null) {
+                            return CompletableFuture.completedFuture(summary);
+                        }
+                        if (abortReason != null) {
+                            return CompletableFuture.<AgentResults.Summary>failedFuture(e);
+                        }
+                        // The downloads failed as a whole: say so, and still publish the test results.
+                        warn("Could not download the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
+                        return onAgent(new AgentResults(r.tree(), List.of(), report, host.listener()));
+                    })
+                    .thenCompose(f -> f)
+                    .thenCompose(summary -> onJenkins(() -> publish(run, r.tree(), summary)));
+        });
     }
 
-    /** On a Jenkins thread: the test report, the build result, and the step's return value. */
-    private Map<String, Object> publish(Outcome run, RunResults tree) throws Exception {
+    /** The result tree and the artifact files to fetch (their URLs are secrets: they go to the agent only). */
+    private record Results(RunResults tree, List<ArtifactFile> files) {}
+
+    /** Runs {@code callable} on the workspace's machine; an abort interrupts it. */
+    private <T> CompletableFuture<T> onAgent(jenkins.MasterToSlaveFileCallable<T> callable) {
+        return cancellable(onRemotingThread(() -> host.workspace().act(callable)));
+    }
+
+    private String reportPath() {
+        return WORKSPACE_DIR + "/" + runId() + "/" + REPORT_FILE;
+    }
+
+    /** On a Jenkins thread: the test report, the archive, the build result, and the step's return value. */
+    private Map<String, Object> publish(Outcome run, RunResults tree, AgentResults.Summary agent) throws Exception {
         Map<String, Object> value = new LinkedHashMap<>(run.toMap());
         value.put("webUrl", run.getConsoleUrl());
         value.put("jobs", jobs(tree));
-        String dir = WORKSPACE_DIR + "/" + runId();
-        if (spec.publishTests) {
-            tree.notes().forEach(this::say);
-            FilePath report = host.workspace().child(dir).child(REPORT_FILE);
-            report.getParent().mkdirs();
-            try (OutputStream out = report.write()) {
-                JUnitXmlWriter.write(tree, out);
+        agent.notes.forEach(this::say);
+        if (agent.downloads != null) {
+            say(agent.downloads + " into " + WORKSPACE_DIR + "/");
+            agent.failures.forEach(f -> warn("Not downloaded: " + f));
+            Map<String, Object> artifacts = new LinkedHashMap<>();
+            artifacts.put("dir", WORKSPACE_DIR);
+            artifacts.put("saved", agent.saved);
+            artifacts.put("bytes", agent.bytes);
+            artifacts.put("failed", new ArrayList<>(agent.failures));
+            value.put("artifacts", artifacts);
+            if (spec.archive && !agent.savedPaths.isEmpty()) {
+                Map<String, String> archived = new LinkedHashMap<>();
+                agent.savedPaths.forEach(p -> archived.put(p, p));
+                host.build().pickArtifactManager().archive(host.workspace(), host.launcher(),
+                        BuildListenerAdapter.wrap(host.listener()), archived);
+                say("Archived " + archived.size() + " artifact(s) on the build");
             }
-            JUnitResultArchiver archiver = new JUnitResultArchiver(dir + "/" + REPORT_FILE);
+        }
+        if (spec.publishTests) {
+            JUnitResultArchiver archiver = new JUnitResultArchiver(reportPath());
             archiver.setAllowEmptyResults(true); // a run without per-test results says so above
             TestResultSummary summary = JUnitResultArchiver.parseAndSummarize(archiver, host.testDetails(), host.build(),
                     host.workspace(), host.launcher(), host.listener());
             if (summary.getFailCount() > 0) {
                 host.setResult(Result.UNSTABLE, summary.getFailCount() + " tests failed");
             }
-            value.put("testReport", dir + "/" + REPORT_FILE);
+            value.put("testReport", reportPath());
         }
         Verdict v = ResultPolicy.defaults().verdictFor(run);
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
