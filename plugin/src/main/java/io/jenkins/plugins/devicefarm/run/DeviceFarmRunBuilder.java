@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.run;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -45,6 +46,7 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
         this.run = run == null ? new RunStep() : run;
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the form and the data binding read the fields through it")
     public RunStep getRun() {
         return run;
     }

@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactTypes;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 
 /** The form helpers of {@code deviceFarmRun}, reusing the checks the step itself makes. */
@@ -21,7 +22,7 @@ final class RunForms {
     }
 
     static FormValidation checkArtifacts(@CheckForNull String value) {
-        return DeviceFarmForms.check(() -> RunSpec.artifacts(value));
+        return DeviceFarmForms.check(() -> ArtifactTypes.parse("artifacts", RunSpec.values(value)));
     }
 
     /** Blank, a ${...} reference, or whole minutes from 1 to {@code max}. */

@@ -13,6 +13,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStep;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
 import java.util.Map;
@@ -311,7 +312,7 @@ public class RunStep extends DeviceFarmStep {
         @POST
         public FormValidation doCheckJobTimeoutMinutes(@AncestorInPath Item item, @QueryParameter String value) {
             return DeviceFarmForms.ifConfigurable(item, () -> RunForms.checkMinutes("jobTimeoutMinutes", value,
-                    RunSpec.MAX_JOB_TIMEOUT_MINUTES));
+                    RunRequest.MAX_JOB_TIMEOUT_MINUTES));
         }
     }
 }
