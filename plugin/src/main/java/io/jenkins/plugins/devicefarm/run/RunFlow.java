@@ -468,6 +468,15 @@ final class RunFlow implements Serializable {
     // ---- the end
 
     private void finish(Map<String, Object> value, Throwable error, CompletableFuture<Map<String, Object>> result) {
+        if (DeviceFarmEngine.isClosing()) {
+            // Jenkins is shutting down under us: keep every upload and the run for the step's onResume().
+            ClientLease l = lease;
+            lease = null;
+            if (l != null) {
+                l.close();
+            }
+            return;
+        }
         Throwable e = error == null ? null : DeviceFarmLifecycle.unwrap(error);
         CompletableFuture<Void> cleanup;
         try {

@@ -34,8 +34,35 @@ final class RunSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> RADIOS = Set.of("wifi", "bluetooth", "nfc", "gps");
 
-    /** One file a run needs: where it comes from (workspace path, upload ARN or upload name) and its upload type. */
-    record Input(String field, String value, String uploadType) implements Serializable {
+    /**
+     * One file a run needs: where it comes from (workspace path, upload ARN or upload name) and its
+     * upload type. A class, not a record: Pipeline's program state is not written with Java serialization.
+     */
+    static final class Input implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+        private final String value;
+        private final String uploadType;
+
+        Input(String field, String value, String uploadType) {
+            this.field = field;
+            this.value = value;
+            this.uploadType = uploadType;
+        }
+
+        String field() {
+            return field;
+        }
+
+        String value() {
+            return value;
+        }
+
+        String uploadType() {
+            return uploadType;
+        }
+
         /** Null for an app given by ARN: its type is Device Farm's to say. */
         UploadType type() {
             return uploadType == null ? null : UploadType.fromValue(uploadType);
@@ -48,6 +75,11 @@ final class RunSpec implements Serializable {
         /** A value with a folder in it can only be a workspace path. */
         boolean isPath() {
             return value.contains("/") || value.contains("\\");
+        }
+
+        @Override
+        public String toString() {
+            return field + " '" + value + "'" + (uploadType == null ? "" : " (" + uploadType + ")");
         }
     }
 
