@@ -10,6 +10,7 @@ import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
 import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.time.Clock;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -157,8 +158,8 @@ public final class DeviceFarmLifecycle {
                 if (error == null) {
                     l.track(arn); // no-op for what the ledger already tracks
                     l.record(o);
-                } else if (!tracked) {
-                    return; // never confirmed: nothing to record; the caller reports the failure
+                } else if (!tracked || error instanceof CancellationException) {
+                    return; // never confirmed, or left running on purpose: nothing to record
                 } else if (error instanceof StopFailedException s) {
                     if (s.getLastSeen() != null) {
                         l.record(s.getLastSeen());

@@ -104,6 +104,19 @@ class DeviceFarmLifecycleTest {
     }
 
     @Test
+    void aRunLeftRunningOnPurposeIsNeitherStoppedNorReportedAsAFailedStop() {
+        DeviceFarmArn run = f.scheduleRun("nightly");
+        Followed followed = lifecycle.follow(lease(), run, WatchOptions.untilCompleted(), SimulatorFixture.fastPolls(), ledger);
+        Await.until("the run is tracked", ledger::tracked);
+        followed.abandon(); // stopOnAbort: false
+        assertThat(Await.failure(followed.outcome())).isInstanceOf(java.util.concurrent.CancellationException.class);
+
+        Await.failure(followed.stop("aborted again")); // nothing left to stop through this follow
+        assertThat(f.sim.journal().count("StopRun")).isZero();
+        assertThat(ledger.calls()).doesNotContain("stopFailed");
+    }
+
+    @Test
     void aSlowLedgerNeverHoldsTheEnginesThreads() throws Exception {
         CountDownLatch disk = new CountDownLatch(1);
         Ledger slow = new RecordingLedger() {
