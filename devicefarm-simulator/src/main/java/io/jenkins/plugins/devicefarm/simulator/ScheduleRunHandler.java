@@ -34,7 +34,7 @@ final class ScheduleRunHandler {
 
     SimRun schedule(JsonNode r, Instant now) {
         String projectArn = Requests.required(r, "projectArn");
-        state.project("projectArn", projectArn);
+        ScenarioProject project = state.project("projectArn", projectArn);
         String name = Requests.optional(r, "name");
         if (name != null && name.length() > MAX_NAME_LENGTH) {
             throw ApiException.argument("Invalid name: at most " + MAX_NAME_LENGTH + " characters.");
@@ -58,12 +58,12 @@ final class ScheduleRunHandler {
 
         ObjectNode echo = Json.object();
         List<SimUpload> used = new ArrayList<>();
-        SimUpload app = upload(r, "appArn", used);
+        SimUpload app = upload(r, "appArn", used, project);
         if (app != null) {
             requireAppFits(app, testType);
         }
-        requireType(upload(r, "test.testPackageArn", used), "test.testPackageArn", UploadKinds.packageTypeFor(testType), testType);
-        SimUpload spec = upload(r, "test.testSpecArn", used);
+        requireType(upload(r, "test.testPackageArn", used, project), "test.testPackageArn", UploadKinds.packageTypeFor(testType), testType);
+        SimUpload spec = upload(r, "test.testSpecArn", used, project);
         if (spec != null) {
             requireType(spec, "test.testSpecArn", UploadKinds.specTypeFor(testType), testType);
         }
@@ -74,9 +74,9 @@ final class ScheduleRunHandler {
         if (configuration != null && !configuration.isNull() && !configuration.isObject()) {
             throw ApiException.argument("Invalid configuration: expected a structure.");
         }
-        requireType(upload(r, "configuration.extraDataPackageArn", used), "configuration.extraDataPackageArn",
+        requireType(upload(r, "configuration.extraDataPackageArn", used, project), "configuration.extraDataPackageArn",
                 "EXTERNAL_DATA", testType);
-        configuration(r, echo, used);
+        configuration(r, echo, used, project);
         String billing = Requests.oneOf(r, "configuration.billingMethod", BILLING_METHODS, "METERED");
         int jobTimeout = Requests.intInRange(r, "executionConfiguration.jobTimeoutMinutes", 1,
                 Views.MAX_JOB_TIMEOUT_MINUTES, Views.MAX_JOB_TIMEOUT_MINUTES);
@@ -123,7 +123,7 @@ final class ScheduleRunHandler {
         return compatible;
     }
 
-    private void configuration(JsonNode r, ObjectNode echo, List<SimUpload> used) {
+    private void configuration(JsonNode r, ObjectNode echo, List<SimUpload> used, ScenarioProject project) {
         JsonNode c = r.path("configuration");
         String network = Requests.optional(r, "configuration.networkProfileArn");
         if (network != null) {
@@ -153,7 +153,7 @@ final class ScheduleRunHandler {
         if (aux != null && !aux.isNull()) {
             int i = 0;
             for (String arn : strings(aux, "configuration.auxiliaryApps")) {
-                SimUpload u = state.uploads().get("configuration.auxiliaryApps[" + i++ + "]", arn);
+                SimUpload u = ofProject(state.uploads().get("configuration.auxiliaryApps[" + i++ + "]", arn), project);
                 if (!"ANDROID_APP".equals(u.type()) && !"IOS_APP".equals(u.type())) {
                     throw ApiException.argument("Invalid configuration.auxiliaryApps: " + arn + " is a " + u.type()
                             + " upload, not an app.");
@@ -224,13 +224,21 @@ final class ScheduleRunHandler {
         return out;
     }
 
-    private SimUpload upload(JsonNode r, String path, List<SimUpload> used) {
+    private SimUpload upload(JsonNode r, String path, List<SimUpload> used, ScenarioProject project) {
         String arn = Requests.optional(r, path);
         if (arn == null) {
             return null;
         }
-        SimUpload u = state.uploads().get(path, arn);
+        SimUpload u = ofProject(state.uploads().get(path, arn), project);
         used.add(u);
+        return u;
+    }
+
+    /** An upload of another project is not found, as on Device Farm. */
+    private static SimUpload ofProject(SimUpload u, ScenarioProject project) {
+        if (!u.request().projectId().equals(project.id())) {
+            throw ApiException.notFound("No upload found for ARN " + u.arn() + " in project " + project.name());
+        }
         return u;
     }
 

@@ -112,6 +112,9 @@ class ScheduleRunTest extends SimulatorFixture {
             assertThatThrownBy(() -> schedule(bad)).isInstanceOf(NotFoundException.class);
         }
         assertThat(client.listRuns(r -> r.arn(project)).runs()).isEmpty();
+        String otherProject = simulator.projectArns().get(1);
+        assertThatThrownBy(() -> client.scheduleRun(r -> r.projectArn(otherProject).devicePoolArn(androidPool).appArn(app)
+                .test(t -> t.type(TestType.BUILTIN_FUZZ)))).isInstanceOf(NotFoundException.class).hasMessageContaining("Demo Web");
     }
 
     @Test

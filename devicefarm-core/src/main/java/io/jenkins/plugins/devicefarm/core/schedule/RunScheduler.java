@@ -23,6 +23,7 @@ public final class RunScheduler {
     private final DeviceFarmWatcher engine;
     private final DevicePools pools;
 
+    /** Calls are made on {@code engine}'s scheduler; ScheduleRun on its stop thread. */
     public RunScheduler(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;
@@ -72,6 +73,15 @@ public final class RunScheduler {
         ScheduleRunRequest sdk = request.toSdkRequest(pool, uniqueName).toBuilder()
                 .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
         return engine.createOrAdopt(new Create(sdk, request.project()));
+    }
+
+    /**
+     * The newest run of {@code project} named {@code uniqueName}, if Device Farm has one: after a
+     * restart or an abort while scheduling, to stop or follow what may have been scheduled.
+     */
+    public CompletableFuture<Optional<Run>> find(DeviceFarmArn project, String uniqueName) {
+        Create lookup = new Create(ScheduleRunRequest.builder().name(uniqueName).build(), project);
+        return engine.call("ListRuns", "run '" + uniqueName + "' in project " + project, lookup::findCreated);
     }
 
     /** ScheduleRun, and the look for its run by name after a lost answer. */

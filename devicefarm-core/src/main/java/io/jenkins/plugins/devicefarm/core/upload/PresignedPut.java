@@ -2,7 +2,6 @@ package io.jenkins.plugins.devicefarm.core.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +48,15 @@ public final class PresignedPut {
 
     /** Sends the file; blocks the calling thread (meant for an agent) and answers the bytes sent. */
     public long put(String url, Path file, String contentType) throws IOException, InterruptedException {
-        return put(url, () -> open(file), Files.size(file), contentType);
+        long length = Files.size(file);
+        HttpResponse<String> response;
+        try {
+            // ofFile reads the file in large chunks straight into the socket's buffers
+            response = http.send(request(url, HttpRequest.BodyPublishers.ofFile(file), contentType), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw transferFailed(url, e);
+        }
+        return checked(response, length);
     }
 
     /** Sends {@code length} bytes of the stream {@code body} opens; blocks, and answers the bytes sent. */
@@ -84,8 +91,12 @@ public final class PresignedPut {
         if (length < 0) {
             throw new IllegalArgumentException("length must be known: S3 takes no chunked uploads");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length));
+        return request(url, HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length),
+                contentType);
+    }
+
+    private HttpRequest request(String url, HttpRequest.BodyPublisher publisher, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).PUT(publisher);
         if (contentType != null && !contentType.isBlank()) {
             b.header("Content-Type", contentType);
         }
@@ -122,13 +133,5 @@ public final class PresignedPut {
             m = m.replace(url.substring(0, query), "<upload URL>");
         }
         return m.replaceAll("https?://\\S+", "<URL>");
-    }
-
-    private static InputStream open(Path file) {
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -21,6 +21,7 @@ public final class UploadFinder {
     private final DeviceFarmClient client;
     private final DeviceFarmWatcher engine;
 
+    /** Calls are made on {@code engine}'s scheduler. */
     public UploadFinder(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;
@@ -31,10 +32,17 @@ public final class UploadFinder {
         return value != null && value.strip().startsWith("arn:");
     }
 
-    /** The upload {@code value} (ARN or name) designates, of {@code type}, SUCCEEDED; {@code field} names it in messages. */
+    /**
+     * The upload {@code value} (ARN or name) designates, of {@code type}, SUCCEEDED, in {@code project};
+     * {@code field} names it in messages. A malformed ARN, or one of another project, throws at once.
+     */
     public CompletableFuture<Upload> find(String field, DeviceFarmArn project, String value, UploadType type) {
         if (isArn(value)) {
             DeviceFarmArn arn = DeviceFarmArn.parse(field, value, ArnKind.UPLOAD);
+            if (!arn.idSegments().get(0).equals(project.projectId())) {
+                throw new InvalidInputException(field, "upload " + arn + " belongs to another project than " + project,
+                        "Give an upload of project " + project);
+            }
             return engine.call("GetUpload", "upload " + arn, () -> client.getUpload(r -> r.arn(arn.toString())
                     .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT)).upload()).thenApply(u -> usable(field, u, type));
         }

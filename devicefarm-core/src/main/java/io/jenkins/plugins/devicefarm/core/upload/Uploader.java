@@ -32,6 +32,7 @@ public final class Uploader {
     private final DeviceFarmWatcher engine;
     private final PollSettings polls;
 
+    /** Calls are made on {@code engine}'s scheduler, polls at most every 15 s. */
     public Uploader(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;
@@ -56,13 +57,27 @@ public final class Uploader {
      * {@code timeout} (null: never) a {@link io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException}.
      */
     public CompletableFuture<Upload> awaitProcessed(DeviceFarmArn upload, Duration timeout) {
-        return engine.pollUntil("GetUpload", "upload " + upload, () -> {
+        CompletableFuture<Upload> polls = engine.pollUntil("GetUpload", "upload " + upload, () -> {
             Upload u = get(upload);
             return u.status() == UploadStatus.SUCCEEDED || u.status() == UploadStatus.FAILED ? Optional.of(u) : Optional.empty();
-        }, polls, timeout).thenApply(Uploader::succeeded);
+        }, this.polls, timeout);
+        return cancelling(polls.thenApply(Uploader::succeeded), polls);
     }
 
-    /** All three phases for a local file: create, send the bytes from here, wait for processing. */
+    /** Cancelling {@code result} (an abort) cancels {@code source} too, so no poll or transfer outlives it. */
+    static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> source) {
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * All three phases for a local file: create, send the bytes from here, wait for processing.
+     * Cancelling the future stops whichever phase is under way (the upload is left for {@link #delete}).
+     */
     public CompletableFuture<Upload> upload(DeviceFarmArn project, Path file, UploadType type, PresignedPut put,
                                             Duration timeout) {
         long size;
@@ -71,13 +86,37 @@ public final class Uploader {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e));
         }
-        return create(project, file.getFileName().toString(), type).thenCompose(pending -> put.send(pending.url(), () -> {
-            try {
-                return Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        CompletableFuture<Upload> result = new CompletableFuture<>();
+        CompletableFuture<PendingUpload> created = create(project, file.getFileName().toString(), type);
+        cancelling(result, created);
+        created.thenCompose(pending -> {
+            if (result.isDone()) {
+                return CompletableFuture.<Upload>failedFuture(new java.util.concurrent.CancellationException());
             }
-        }, size, pending.contentType()).thenCompose(sent -> awaitProcessed(pending.arn(), timeout)));
+            CompletableFuture<Long> sent = put.send(pending.url(), () -> open(file), size, pending.contentType());
+            cancelling(result, sent);
+            return sent.thenCompose(bytes -> {
+                CompletableFuture<Upload> processed = awaitProcessed(pending.arn(), timeout);
+                cancelling(result, processed);
+                return processed;
+            });
+        }).whenComplete((u, e) -> {
+            if (e == null) {
+                result.complete(u);
+            } else {
+                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e);
+            }
+        });
+        return result;
+    }
+
+    private static java.io.InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** DeleteUpload; an upload already gone counts as deleted. */

@@ -149,6 +149,18 @@ class RunSchedulerTest {
     }
 
     @Test
+    void aRunScheduledUnderAUniqueNameIsFoundByIt() {
+        String name = RunScheduler.uniqueName("nightly");
+        DeviceFarmArn project = DeviceFarmArn.parse("p", f.project(), ArnKind.PROJECT);
+        assertThat(Await.result(scheduler.find(project, name))).isEmpty();
+        DeviceFarmArn pool = Await.result(scheduler.pool(request()));
+        Run run = Await.result(scheduler.schedule(request(), pool, name));
+        assertThat(run.name()).isEqualTo(name);
+        assertThat(Await.result(scheduler.find(project, name))).map(Run::arn).contains(run.arn());
+        assertThat(Await.result(scheduler.find(project, "nightly"))).isEmpty();
+    }
+
+    @Test
     void uniqueNamesStayWithinTheLimit() {
         assertThat(RunScheduler.uniqueName("n".repeat(300))).hasSize(256).endsWith("]");
         assertThat(RunScheduler.uniqueName(null)).matches("jenkins-[0-9a-f]{8}");

@@ -53,6 +53,8 @@ class UploadFinderTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("is FAILED (The file is not a valid Android package");
         assertThatThrownBy(() -> finder.find("app", project, "arn:aws:devicefarm:us-west-2:123456789012:project:x", UploadType.ANDROID_APP))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: is the ARN of a project");
+        assertThatThrownBy(() -> finder.find("app", project, app.replace("5e01a8c7", "00000000"), UploadType.ANDROID_APP))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("belongs to another project");
         assertThat(UploadFinder.isArn(" arn:aws:x")).isTrue();
         assertThat(UploadFinder.isArn("app/arn:x.apk")).isFalse();
     }

@@ -82,6 +82,17 @@ class UploaderTest {
     }
 
     @Test
+    void aFileIsSentFromItsPath() throws Exception {
+        Path ipa = Files.write(dir.resolve("app.ipa"), SampleFiles.ipa());
+        PendingUpload pending = Await.result(uploader.create(project, ipa.toString(), UploadType.IOS_APP));
+        assertThat(PresignedPut.withDefaults().put(pending.url(), ipa, pending.contentType())).isEqualTo(Files.size(ipa));
+        f.advance(Duration.ofSeconds(5));
+        assertThat(Await.result(uploader.awaitProcessed(pending.arn(), null)).status()).isEqualTo(UploadStatus.SUCCEEDED);
+        assertThatThrownBy(() -> PresignedPut.withDefaults().put(pending.url(), ipa, pending.contentType()))
+                .isInstanceOf(UploadTransferException.class).hasMessageContaining("403");
+    }
+
+    @Test
     void twoHundredMegabytesStreamFromAGeneratedStream() throws Exception {
         PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
         long size = 200L * 1024 * 1024;
@@ -125,6 +136,30 @@ class UploaderTest {
         Await.until("a few polls", () -> f.sim.journal().count("GetUpload") >= 3);
         f.advance(Duration.ofSeconds(5));
         assertThat(Await.result(done).status()).isEqualTo(UploadStatus.SUCCEEDED);
+    }
+
+    @Test
+    void cancellingTheUploadDuringProcessingStopsThePolls() throws Exception {
+        Path apk = Files.write(dir.resolve("app.apk"), SampleFiles.apk());
+        CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
+        Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
+        assertThat(done.cancel(true)).isTrue();
+        Thread.sleep(100); // let a poll already under way finish
+        int polls = f.sim.journal().count("GetUpload");
+        Thread.sleep(300); // ten poll intervals at least
+        assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
+    }
+
+    @Test
+    void cancellingAWaitStopsItsPolls() throws Exception {
+        PendingUpload pending = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
+        CompletableFuture<Upload> waiting = uploader.awaitProcessed(pending.arn(), null);
+        Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
+        waiting.cancel(false);
+        Thread.sleep(100);
+        int polls = f.sim.journal().count("GetUpload");
+        Thread.sleep(300);
+        assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 
     @Test
