@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.function.IntSupplier;
 /**
  * Metered automation concurrency: at most {@code limit} metered jobs hold a device at once; the
  * others wait in PENDING_CONCURRENCY, first come first served. A job holds its slot from the moment
- * it gets one until it completes.
+ * it gets one until it completes (or is stopped while still waiting, holding none).
  *
  * <p>Slot times depend only on the jobs' creation, scripts and stop requests, never on the clock,
  * so they are computed once per change and cached. A stop only brings a job's end forward from the
@@ -45,11 +46,21 @@ final class AutomationQueue {
         return slots.get(job);
     }
 
+    /**
+     * Jobs take slots in the order they became ready (creation order among equals), each no earlier
+     * than the one before: the number of holders then only grows at an instant where it was checked.
+     */
     private Map<SimJob, Instant> compute(int max) {
         Map<SimJob, Instant> result = new HashMap<>();
+        if (max >= jobs.size()) { // never more jobs than slots: nobody waits
+            jobs.forEach(job -> result.put(job, job.ready()));
+            return result;
+        }
+        List<SimJob> byReady = jobs.stream().sorted(Comparator.comparing(SimJob::ready)).toList(); // stable
         List<Instant[]> held = new ArrayList<>(); // [from, until) of every slot given so far
-        for (SimJob job : jobs) {
-            Instant t = job.ready();
+        Instant previous = Instant.MIN;
+        for (SimJob job : byReady) {
+            Instant t = Timing.later(job.ready(), previous);
             while (true) {
                 Instant at = t;
                 List<Instant[]> busy = held.stream().filter(h -> !at.isBefore(h[0]) && at.isBefore(h[1])).toList();
@@ -59,7 +70,11 @@ final class AutomationQueue {
                 t = busy.stream().map(h -> h[1]).min(Instant::compareTo).orElseThrow();
             }
             result.put(job, t);
-            held.add(new Instant[] {t, JobTimeline.end(job.plan(t))});
+            Instant end = JobTimeline.end(job.plan(t));
+            if (end.isAfter(t)) { // a job stopped while it waited never held a slot
+                previous = t;
+                held.add(new Instant[] {t, end});
+            }
         }
         return result;
     }

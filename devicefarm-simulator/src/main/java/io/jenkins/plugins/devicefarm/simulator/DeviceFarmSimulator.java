@@ -31,8 +31,8 @@ public final class DeviceFarmSimulator implements AutoCloseable {
                 state, new UploadEndpoint(state.uploads(), clock, journal));
         this.port = frontEnd.start(builder.port);
         state.uploads().baseUrl(endpoint());
-        state.resultFiles().serveAt(endpoint());
         state.publicBase(endpoint());
+        state.resultFiles().serveAt(endpoint());
     }
 
     public static Builder builder() {

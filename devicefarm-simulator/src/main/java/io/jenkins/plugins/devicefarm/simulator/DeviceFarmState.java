@@ -21,8 +21,8 @@ final class DeviceFarmState {
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SimSession> sessions = new LinkedHashMap<>();
     private final Uploads uploads;
-    private final ResultFiles resultFiles = new ResultFiles();
     private final AutomationQueue meteredJobs;
+    private final ResultFiles resultFiles = new ResultFiles();
 
     DeviceFarmState(Scenario scenario) {
         this.scenario = scenario;

@@ -53,7 +53,7 @@ final class HttpFrontEnd {
 
     HttpFrontEnd(Operations operations, SimClock clock, Faults faults, Journal journal, ControlApi control,
             DeviceFarmState state, UploadEndpoint uploads) {
-        this.remoteDriver = new RemoteDriverEndpoint(state);
+        this.remoteDriver = new RemoteDriverEndpoint(state, journal);
         this.interactive = new InteractiveEndpoint(state);
         this.operations = operations;
         this.clock = clock;
@@ -111,7 +111,7 @@ final class HttpFrontEnd {
                 return;
             }
             if (path.startsWith(SessionEndpoints.DRIVER_PREFIX)) {
-                remoteDriver.handle(exchange, body, now);
+                remoteDriver.handle(exchange, body, now, receivedNanos);
                 return;
             }
             if (path.startsWith(SessionEndpoints.INTERACTIVE_PREFIX)) {

@@ -78,11 +78,16 @@ final class JobResults {
      * what a custom-mode job's JUnit report in the customer artifact holds.
      */
     static List<ResultState> frameworkSuites(SimJob job, Instant now) {
-        return standard(job, job.state(now), now);
+        JobState state = job.state(now);
+        return state.started() == null ? List.of() : standard(job, state, now);
     }
 
+    /** None until the job has a device (a job stopped before that never gets any), then all of them. */
     static List<ResultState> suites(SimJob job, Instant now) {
         JobState state = job.state(now);
+        if (state.started() == null) {
+            return List.of();
+        }
         return customMode(job.run()) ? wrappers(job, state, now) : standard(job, state, now);
     }
 
@@ -216,7 +221,11 @@ final class JobResults {
                 minutes(started, stopped), List.of());
     }
 
+    /** A finished test counts once under its result; one not finished counts nowhere yet, as in the job's counters. */
     private static Counters single(String result) {
+        if ("PENDING".equals(result)) {
+            return Counters.ZERO;
+        }
         return new Counters(1, is(result, "PASSED"), is(result, "FAILED"), is(result, "WARNED"), is(result, "ERRORED"),
                 is(result, "STOPPED"), is(result, "SKIPPED"));
     }

@@ -53,7 +53,7 @@ final class Operations {
             Map.entry("ListUniqueProblems", (r, now) -> this.results.listUniqueProblems(r, now)));
     private UploadOperations uploads; // set once by the constructor; the handlers above read it lazily
     private PoolOperations pools; // likewise
-    private ResultOperations results; // set in the constructor; not final so the handlers above may refer to it
+    private ResultOperations results; // likewise
 
     Operations(DeviceFarmState state, int pageSize) {
         this.state = state;
@@ -65,6 +65,11 @@ final class Operations {
 
     boolean supports(String operation) {
         return handlers.containsKey(operation);
+    }
+
+    /** The operations implemented (the README lists them). */
+    Set<String> names() {
+        return handlers.keySet();
     }
 
     ObjectNode handle(String operation, JsonNode request, Instant now) {

@@ -10,48 +10,59 @@ import java.time.Instant;
  * The remote driver endpoint of a session: a minimal W3C WebDriver under the session's secret path
  * ({@code GET /status}, {@code POST /session}, {@code DELETE /session/{id}}), enough for a
  * Jenkinsfile to drive it with curl. It answers only while its session is RUNNING; before and after,
- * every request gets 404, as the endpoint is not handed out then either.
+ * every request gets 404, as the endpoint is not handed out then either. Each request is journaled
+ * as {@code WebDriver.GetStatus}, {@code WebDriver.NewSession}, {@code WebDriver.DeleteSession} or
+ * {@code WebDriver.Other}, with the session's ARN (never the secret URL).
  */
 final class RemoteDriverEndpoint {
     private final DeviceFarmState state;
+    private final Journal journal;
 
-    RemoteDriverEndpoint(DeviceFarmState state) {
+    RemoteDriverEndpoint(DeviceFarmState state, Journal journal) {
         this.state = state;
+        this.journal = journal;
     }
 
-    void handle(HttpExchange exchange, byte[] body, Instant now) throws IOException {
+    void handle(HttpExchange exchange, byte[] body, Instant now, long receivedNanos) throws IOException {
         String rest = exchange.getRequestURI().getPath().substring(SessionEndpoints.DRIVER_PREFIX.length());
         int slash = rest.indexOf('/');
         String token = slash < 0 ? rest : rest.substring(0, slash);
         String command = slash < 0 ? "" : rest.substring(slash);
-        SimSession session = state.sessionByToken(token);
-        if (session == null || !session.endpoints().driverToken().equals(token)
-                || !"RUNNING".equals(session.state(now).status()) || !command.startsWith(SessionEndpoints.DRIVER_BASE)) {
-            WebDriverReplies.error(exchange, 404, "unknown command", "No remote access session is running at this endpoint.");
-            return;
-        }
-        command = command.substring(SessionEndpoints.DRIVER_BASE.length());
+        SimSession found = state.sessionByToken(token);
+        SimSession session = found != null && found.endpoints().driverToken().equals(token) ? found : null;
         String method = exchange.getRequestMethod();
-        if ("GET".equals(method) && "/status".equals(command)) {
-            status(exchange, session);
-        } else if ("POST".equals(method) && "/session".equals(command)) {
-            newSession(exchange, session, body);
-        } else if ("DELETE".equals(method) && command.matches("/session/[^/]+")) {
-            deleteSession(exchange, session, command.substring("/session/".length()));
+        String relative = command.startsWith(SessionEndpoints.DRIVER_BASE)
+                ? command.substring(SessionEndpoints.DRIVER_BASE.length()) : null;
+        String operation = relative == null ? "WebDriver.Other"
+                : "GET".equals(method) && "/status".equals(relative) ? "WebDriver.GetStatus"
+                : "POST".equals(method) && "/session".equals(relative) ? "WebDriver.NewSession"
+                : "DELETE".equals(method) && relative.matches("/session/[^/]+") ? "WebDriver.DeleteSession"
+                : "WebDriver.Other";
+        int status;
+        if (session == null || relative == null || !"RUNNING".equals(session.state(now).status())) {
+            status = WebDriverReplies.error(exchange, 404, "unknown command", "No remote access session is running at this endpoint.");
         } else {
-            WebDriverReplies.error(exchange, 404, "unknown command", method + " " + command + " is not implemented by the simulator.");
+            status = switch (operation) {
+                case "WebDriver.GetStatus" -> status(exchange, session);
+                case "WebDriver.NewSession" -> newSession(exchange, session, body);
+                case "WebDriver.DeleteSession" -> deleteSession(exchange, session, relative.substring("/session/".length()));
+                default -> WebDriverReplies.error(exchange, 404, "unknown command",
+                        method + " " + relative + " is not implemented by the simulator.");
+            };
         }
+        journal.record(new JournalEntry(now, receivedNanos, operation, session == null ? null : session.arn(), status,
+                status == 200 ? null : "WebDriverError"));
     }
 
-    private static void status(HttpExchange exchange, SimSession session) throws IOException {
+    private static int status(HttpExchange exchange, SimSession session) throws IOException {
         boolean ready = session.driverSessions().idle();
         ObjectNode value = Json.object().put("ready", ready)
                 .put("message", ready ? "The device is ready for a new session." : "A session is already running on the device.");
         value.putObject("build").put("version", "2.11.0");
-        WebDriverReplies.value(exchange, value);
+        return WebDriverReplies.value(exchange, value);
     }
 
-    private static void newSession(HttpExchange exchange, SimSession session, byte[] body) throws IOException {
+    private static int newSession(HttpExchange exchange, SimSession session, byte[] body) throws IOException {
         JsonNode request;
         try {
             request = Json.MAPPER.readTree(body);
@@ -60,30 +71,26 @@ final class RemoteDriverEndpoint {
         }
         JsonNode capabilities = request == null ? null : request.get("capabilities");
         if (capabilities == null || !capabilities.isObject()) {
-            WebDriverReplies.error(exchange, 400, "invalid argument", "The body must be a JSON object with \"capabilities\".");
-            return;
+            return WebDriverReplies.error(exchange, 400, "invalid argument", "The body must be a JSON object with \"capabilities\".");
         }
         ObjectNode granted = DriverCapabilities.match(capabilities, session.request());
         if (granted == null) {
-            WebDriverReplies.error(exchange, 500, "session not created", "No capabilities match the device "
+            return WebDriverReplies.error(exchange, 500, "session not created", "No capabilities match the device "
                     + session.request().device().name() + " (" + session.request().device().platform() + ").");
-            return;
         }
         String id = session.driverSessions().open();
         if (id == null) {
-            WebDriverReplies.error(exchange, 500, "session not created", "A session is already running on the device.");
-            return;
+            return WebDriverReplies.error(exchange, 500, "session not created", "A session is already running on the device.");
         }
         ObjectNode value = Json.object().put("sessionId", id);
         value.set("capabilities", granted);
-        WebDriverReplies.value(exchange, value);
+        return WebDriverReplies.value(exchange, value);
     }
 
-    private static void deleteSession(HttpExchange exchange, SimSession session, String id) throws IOException {
+    private static int deleteSession(HttpExchange exchange, SimSession session, String id) throws IOException {
         if (!session.driverSessions().close(id)) {
-            WebDriverReplies.error(exchange, 404, "invalid session id", "No session " + id + " is running on the device.");
-            return;
+            return WebDriverReplies.error(exchange, 404, "invalid session id", "No session " + id + " is running on the device.");
         }
-        WebDriverReplies.value(exchange, null);
+        return WebDriverReplies.value(exchange, null);
     }
 }

@@ -43,6 +43,7 @@ public final class SimulatorMain {
         System.out.println("Projects:     " + String.join(", ", simulator.projectArns()));
         System.out.println("Device pools: " + String.join(", ", simulator.devicePoolArns()));
         System.out.println("Journal:      " + simulator.endpoint() + "/_simulator/journal");
+        System.out.println("Sessions' remote driver endpoints (W3C WebDriver) are served here too, while RUNNING.");
         System.out.println("Try:");
         System.out.println("  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws devicefarm list-projects"
                 + " --region us-west-2 --endpoint-url " + simulator.endpoint());
@@ -51,7 +52,8 @@ public final class SimulatorMain {
     }
 
     private static void usage() {
-        System.out.println("java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 60]");
+        System.out.println("java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 10]");
+        System.out.println("  --time-scale 10 runs the demo in about a minute; Ctrl-C stops the simulator.");
     }
 
     private static void fail(String message) {

@@ -34,6 +34,10 @@ final class Timing {
         return a.isBefore(b) ? a : b;
     }
 
+    static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9;
     }

@@ -10,16 +10,20 @@ import java.io.OutputStream;
 final class WebDriverReplies {
     private WebDriverReplies() {}
 
-    static void value(HttpExchange exchange, JsonNode value) throws IOException {
+    /** Sends {@code {"value": value}} and answers the HTTP status sent. */
+    static int value(HttpExchange exchange, JsonNode value) throws IOException {
         ObjectNode body = Json.object();
         body.set("value", value == null ? Json.MAPPER.nullNode() : value);
         send(exchange, 200, body);
+        return 200;
     }
 
-    static void error(HttpExchange exchange, int status, String error, String message) throws IOException {
+    /** Sends a W3C error ({@code error} is its code, e.g. "invalid session id") and answers {@code status}. */
+    static int error(HttpExchange exchange, int status, String error, String message) throws IOException {
         ObjectNode body = Json.object();
         body.putObject("value").put("error", error).put("message", message).put("stacktrace", "");
         send(exchange, status, body);
+        return status;
     }
 
     private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {

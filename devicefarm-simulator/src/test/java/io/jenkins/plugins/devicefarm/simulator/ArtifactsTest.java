@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
@@ -33,6 +32,7 @@ import software.amazon.awssdk.services.devicefarm.model.ListArtifactsResponse;
 import software.amazon.awssdk.services.devicefarm.model.Run;
 import software.amazon.awssdk.services.devicefarm.model.Suite;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /** ListArtifacts through the SDK, and the files behind the presigned URLs through plain HTTP. */
 class ArtifactsTest extends SimulatorFixture {
@@ -169,8 +169,9 @@ class ArtifactsTest extends SimulatorFixture {
                 .hasMessageContaining("between 0 and 1");
     }
 
-    private Run scheduleCustom(String name) {
-        String spec = "arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7-c861-4c0a-b1d5-6f2a9c3e4d10/" + UUID.randomUUID();
+    /** A run with a test spec: custom mode. */
+    Run scheduleCustom(String name) {
+        String spec = uploaded("spec.yml", UploadType.APPIUM_JAVA_TESTNG_TEST_SPEC, SampleFiles.testSpec());
         return client.scheduleRun(r -> r.projectArn(project).devicePoolArn(androidPool).name(name)
                 .test(t -> t.type(TestType.APPIUM_JAVA_TESTNG).testSpecArn(spec))).run();
     }

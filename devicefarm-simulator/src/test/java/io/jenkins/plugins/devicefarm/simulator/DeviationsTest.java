@@ -145,6 +145,44 @@ class DeviationsTest extends SimulatorFixture {
     }
 
     @Test
+    void aJobStoppedWhileWaitingHoldsNoSlotAndTheNextTakesItsTurn() {
+        simulator.scenario().concurrency(new Concurrency(2, 2));
+        schedule("smoke"); // holds both slots until 410 s
+        Run waiting = schedule("smoke");
+        Run next = schedule("smoke");
+        advance(100);
+        client.stopRun(r -> r.arn(waiting.arn()));
+        assertThat(getRun(waiting.arn()).status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(getRun(waiting.arn()).deviceMinutes().total()).isZero();
+        advance(309);
+        assertThat(jobs(next.arn())).extracting(Job::status).containsOnly(ExecutionStatus.PENDING_CONCURRENCY);
+        advance(1); // 410 s: the first run's slots go to the next run, not to the stopped one
+        assertThat(jobs(next.arn())).extracting(Job::status).containsOnly(ExecutionStatus.SCHEDULING);
+    }
+
+    @Test
+    void scriptsWithDifferentQueueTimesNeverExceedTheQuota() {
+        simulator.scenario().concurrency(new Concurrency(2, 2));
+        simulator.scenario().prependRunScript(new RunScript("slow-queue", 200, 60, 300, 30, "PASSED",
+                new TestCounts(1, 0, 0, 0, 0), null));
+        simulator.scenario().prependRunScript(new RunScript("fast-queue", 0, 60, 300, 30, "PASSED",
+                new TestCounts(1, 0, 0, 0, 0), null));
+        Run slow = schedule("slow-queue"); // ready at 100 s
+        Run fast = schedule("fast-queue"); // created later, ready at once
+        for (int second = 0; second < 1200; second += 10) {
+            long holding = java.util.stream.Stream.concat(jobs(slow.arn()).stream(), jobs(fast.arn()).stream())
+                    .filter(j -> j.status() == ExecutionStatus.SCHEDULING || j.status() == ExecutionStatus.PREPARING
+                            || j.status() == ExecutionStatus.RUNNING || j.status() == ExecutionStatus.STOPPING
+                            || j.status() == ExecutionStatus.PENDING_DEVICE)
+                    .count();
+            assertThat(holding).as("devices held at %d s", second).isLessThanOrEqualTo(2);
+            advance(10);
+        }
+        assertThat(getRun(slow.arn()).status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(getRun(fast.arn()).status()).isEqualTo(ExecutionStatus.COMPLETED);
+    }
+
+    @Test
     void unmeteredJobsDoNotWaitForMeteredSlots() {
         schedule("smoke");
         schedule("smoke");

@@ -119,6 +119,20 @@ class RemoteDriverEndpointTest extends SimulatorFixture {
     }
 
     @Test
+    void theJournalShowsWebDriverCallsBySessionArnNeverTheSecretUrl() throws Exception {
+        String id = json(post(driver + "/session", NEW_SESSION)).at("/value/sessionId").asText();
+        delete(driver + "/session/" + id);
+        client.stopRemoteAccessSession(r -> r.arn(session.arn()));
+        get(driver + "/status");
+        assertThat(simulator.journal().count("WebDriver.NewSession", session.arn())).isEqualTo(1);
+        assertThat(simulator.journal().count("WebDriver.DeleteSession", session.arn())).isEqualTo(1);
+        assertThat(simulator.journal().entries("WebDriver.GetStatus")).singleElement()
+                .satisfies(e -> assertThat(e.httpStatus()).isEqualTo(404));
+        String token = driver.replaceAll(".*/remote-driver/([^/]+)/.*", "$1");
+        assertThat(simulator.journal().entries().toString()).doesNotContain(token);
+    }
+
+    @Test
     void interactivePageWhileRunningOnly() throws Exception {
         String page = getSession(session.arn()).endpoints().interactiveEndpoint();
         HttpResponse<String> running = get(page);

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devicefarm.core.artifact;
 
-import static io.jenkins.plugins.devicefarm.core.report.ResultsFixture.await;
+import static io.jenkins.plugins.devicefarm.core.watch.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -169,7 +169,7 @@ class ArtifactDownloaderTest {
     }
 
     private static List<ArtifactFile> list(ResultsFixture f, DeviceFarmArn run, Set<ArtifactType> types) {
-        return await(new ArtifactLister(f.client, f.pages).list(run, types, EnumSet.allOf(ArtifactLevel.class)));
+        return result(new ArtifactLister(f.client, f.pages).list(run, types, EnumSet.allOf(ArtifactLevel.class)));
     }
 
     private void assertNoPartFiles() throws Exception {

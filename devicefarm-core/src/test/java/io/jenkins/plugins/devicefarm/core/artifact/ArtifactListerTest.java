@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devicefarm.core.artifact;
 
-import static io.jenkins.plugins.devicefarm.core.report.ResultsFixture.await;
+import static io.jenkins.plugins.devicefarm.core.watch.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +21,7 @@ class ArtifactListerTest {
     void everyChosenArtifactOnceInTheDeepestFolderItWasListedAt() {
         try (ResultsFixture f = new ResultsFixture(2)) {
             DeviceFarmArn run = f.completedRun("nightly-fail", true);
-            List<ArtifactFile> files = await(new ArtifactLister(f.client, f.pages).list(run,
+            List<ArtifactFile> files = result(new ArtifactLister(f.client, f.pages).list(run,
                     ArtifactTypes.parse("artifacts", List.of("video", "CUSTOMER_ARTIFACT", "DEVICE_LOG")), ALL_LEVELS));
             assertThat(files).extracting(ArtifactFile::getRelativePath).containsExactlyInAnyOrder(
                     "nightly-fail/Google Pixel 8 (14)/Logcat.logcat",
@@ -40,11 +40,11 @@ class ArtifactListerTest {
         try (ResultsFixture f = new ResultsFixture(2)) {
             DeviceFarmArn run = f.completedRun("nightly-fail", false);
             ArtifactLister lister = new ArtifactLister(f.client, f.pages);
-            List<ArtifactFile> runLevel = await(lister.list(run, Set.of(ArtifactType.SCREENSHOT), EnumSet.of(ArtifactLevel.RUN)));
+            List<ArtifactFile> runLevel = result(lister.list(run, Set.of(ArtifactType.SCREENSHOT), EnumSet.of(ArtifactLevel.RUN)));
             assertThat(runLevel).hasSize(4).allMatch(a -> a.getRelativePath().matches(
                     "nightly-fail/(Google Pixel 8 \\(14\\)|Samsung Galaxy S23 \\(13\\))/test\\w+ failure\\.png"));
             int calls = f.pages.calls();
-            List<ArtifactFile> deep = await(lister.list(run, Set.of(ArtifactType.SCREENSHOT), ALL_LEVELS));
+            List<ArtifactFile> deep = result(lister.list(run, Set.of(ArtifactType.SCREENSHOT), ALL_LEVELS));
             assertThat(deep).hasSize(4).allMatch(a -> a.getRelativePath().matches(
                     "nightly-fail/[^/]+/com\\.example\\.app\\.\\w+/test\\w+/test\\w+ failure\\.png"));
             assertThat(f.pages.calls() - calls).isGreaterThan(calls); // deeper levels cost more calls

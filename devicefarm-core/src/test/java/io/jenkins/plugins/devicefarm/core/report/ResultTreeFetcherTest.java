@@ -1,11 +1,12 @@
 package io.jenkins.plugins.devicefarm.core.report;
 
-import static io.jenkins.plugins.devicefarm.core.report.ResultsFixture.await;
+import static io.jenkins.plugins.devicefarm.core.watch.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Counters;
+import io.jenkins.plugins.devicefarm.core.watch.Await;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.simulator.Faults;
 import java.io.ByteArrayInputStream;
@@ -34,7 +35,7 @@ class ResultTreeFetcherTest {
     void readsEveryPageOfJobsSuitesAndTestsIntoCountersThatAddUp() throws Exception {
         try (ResultsFixture f = new ResultsFixture(2)) {
             DeviceFarmArn run = f.completedRun("nightly-fail", false);
-            RunResults results = await(new ResultTreeFetcher(f.client, f.pages).fetch(run));
+            RunResults results = result(new ResultTreeFetcher(f.client, f.pages).fetch(run));
 
             assertThat(results.run().getResult()).isEqualTo("FAILED");
             assertThat(results.jobs()).hasSize(2);
@@ -59,7 +60,7 @@ class ResultTreeFetcherTest {
     @Test
     void junitXmlHasOneSuitePerDeviceAndSuiteWithEscapedMessages() throws Exception {
         try (ResultsFixture f = new ResultsFixture(25)) {
-            RunResults results = await(new ResultTreeFetcher(f.client, f.pages).fetch(f.completedRun("nightly-fail", false)));
+            RunResults results = result(new ResultTreeFetcher(f.client, f.pages).fetch(f.completedRun("nightly-fail", false)));
             Document xml = parse(results);
             NodeList suites = xml.getElementsByTagName("testsuite");
             assertThat(suites.getLength()).isEqualTo(4);
@@ -81,7 +82,7 @@ class ResultTreeFetcherTest {
         try (ResultsFixture f = new ResultsFixture(2)) {
             DeviceFarmArn run = f.completedRun("nightly-fail", false);
             f.sim.faults().seed(7).throttle("ListTests", 0.5).serverErrors("ListSuites", 0.3);
-            RunResults results = await(new ResultTreeFetcher(f.client, f.pages).fetch(run));
+            RunResults results = result(new ResultTreeFetcher(f.client, f.pages).fetch(run));
             assertThat(results.jobs()).allMatch(j -> j.suites().stream().mapToInt(s -> s.tests().size()).sum() == 10);
             assertThat(f.sim.journal().entries("ListTests")).anyMatch(e -> "ThrottlingException".equals(e.errorCode()));
             assertThat(f.pages.calls()).isGreaterThan(1 + 1 + 2 * (1 + 2 * 3));
@@ -93,12 +94,12 @@ class ResultTreeFetcherTest {
         try (ResultsFixture f = new ResultsFixture(2)) {
             DeviceFarmArn missing = DeviceFarmArn.parse("arn", f.sim.projectArns().get(0).replace(":project:", ":run:")
                     + "/00000000-0000-0000-0000-000000000000", ArnKind.RUN);
-            Throwable t = ResultsFixture.failure(new ResultTreeFetcher(f.client, f.pages).fetch(missing));
+            Throwable t = Await.failure(new ResultTreeFetcher(f.client, f.pages).fetch(missing));
             assertThat(t).isInstanceOf(DeviceFarmCallException.class).hasMessageContaining(missing.toString())
                     .hasMessageContaining("NotFoundException");
             f.sim.faults().throttle(Faults.ALL, 1.0);
             DeviceFarmArn run = DeviceFarmArn.parse("arn", missing.toString(), ArnKind.RUN);
-            assertThat(ResultsFixture.failure(new ResultTreeFetcher(f.client, f.pages).fetch(run)))
+            assertThat(Await.failure(new ResultTreeFetcher(f.client, f.pages).fetch(run)))
                     .hasMessageContaining("ThrottlingException"); // gave up after a bounded number of attempts
         }
     }
@@ -107,7 +108,7 @@ class ResultTreeFetcherTest {
     void customModeUsesTheFrameworksJUnitReportFromTheCustomerArtifact(@TempDir Path dir) throws Exception {
         try (ResultsFixture f = new ResultsFixture(25)) {
             DeviceFarmArn run = f.completedRun("nightly-fail", true);
-            RunResults results = await(new ResultTreeFetcher(f.client, f.pages).fetch(run));
+            RunResults results = result(new ResultTreeFetcher(f.client, f.pages).fetch(run));
             assertThat(results.needsFrameworkReports()).isTrue();
             assertThat(results.jobs()).allMatch(j -> j.source() == JobResults.Source.WRAPPERS_ONLY);
             assertThat(results.notes()).hasSize(2).allMatch(n -> n.contains("only its counters"));

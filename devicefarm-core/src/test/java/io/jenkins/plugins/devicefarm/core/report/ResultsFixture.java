@@ -2,22 +2,22 @@ package io.jenkins.plugins.devicefarm.core.report;
 
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
-import io.jenkins.plugins.devicefarm.core.client.ClientSettings;
-import io.jenkins.plugins.devicefarm.core.client.DeviceFarmClientFactory;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
+import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
+import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
+import software.amazon.awssdk.services.devicefarm.model.Upload;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /**
  * A simulator on a manual clock with small pages, a real SDK client from our factory, and an engine
@@ -33,43 +33,35 @@ public final class ResultsFixture implements AutoCloseable {
 
     public ResultsFixture(int pageSize) {
         sim = DeviceFarmSimulator.builder().port(0).clock(clock).pageSize(pageSize).build();
-        client = DeviceFarmClientFactory.create(ClientSettings.builder()
-                .endpointOverride(sim.endpoint().toString())
-                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")))
-                .readTimeout(Duration.ofSeconds(5))
-                .build());
+        client = SimulatorFixture.clientFor(sim);
     }
 
     /** A completed run of the Android pool; a test spec puts it in custom mode. */
     public DeviceFarmArn completedRun(String name, boolean customMode) {
-        String spec = "arn:aws:devicefarm:us-west-2:123456789012:upload:" + sim.projectArns().get(0).substring(
-                sim.projectArns().get(0).lastIndexOf(':') + 1) + "/" + UUID.randomUUID();
+        String spec = customMode ? testSpec() : null;
         String arn = client.scheduleRun(r -> r.projectArn(sim.projectArns().get(0)).devicePoolArn(sim.devicePoolArns().get(0))
                 .name(name).test(t -> t.type(customMode ? TestType.APPIUM_JAVA_TESTNG : TestType.APPIUM_JAVA_JUNIT)
-                        .testSpecArn(customMode ? spec : null))).run().arn();
+                        .testSpecArn(spec))).run().arn();
         clock.advance(Duration.ofSeconds(500));
         return DeviceFarmArn.parse("arn", arn, ArnKind.RUN);
     }
 
-    public static <T> T await(CompletableFuture<T> future) {
+    /** A processed test spec upload: created, its bytes PUT to the presigned URL, processing waited out. */
+    private String testSpec() {
+        Upload upload = client.createUpload(r -> r.projectArn(sim.projectArns().get(0)).name("spec.yml")
+                .type(UploadType.APPIUM_JAVA_TESTNG_TEST_SPEC)).upload();
         try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("Failed: " + e.getCause(), e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError("No result in 30 s", e);
+            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.url()))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(SampleFiles.testSpec())).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new AssertionError("the test spec PUT answered " + status);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
         }
-    }
-
-    public static Throwable failure(CompletableFuture<?> future) {
-        try {
-            Object v = future.get(30, TimeUnit.SECONDS);
-            throw new AssertionError("Expected a failure, got " + v);
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError("No result in 30 s", e);
-        }
+        clock.advance(Duration.ofMinutes(1));
+        return upload.arn();
     }
 
     @Override
