@@ -8,6 +8,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -59,6 +60,10 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> build, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
                         @NonNull TaskListener listener) throws InterruptedException, IOException {
+        if (!(build instanceof AbstractBuild)) { // as the other freestyle steps: a Pipeline has the real step
+            throw new AbortException("[Device Farm] deviceFarmRunTests is for freestyle jobs; in a Pipeline use deviceFarmRun,"
+                    + " which holds no executor while waiting and survives a Jenkins restart.");
+        }
         RunFlow flow;
         try {
             flow = new RunFlow(run.toSpec(env::expand), run.getCredentialsId(), run.getRegion());
