@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Lets a Jenkinsfile write the list and map fields of {@code deviceFarmRun} the Groovy way
  * ({@code environmentVariables: [API_URL: '...']}, {@code deviceFilters: [[attribute: 'PLATFORM',
- * operator: 'EQUALS', values: ['ANDROID']]]}, {@code artifacts: ['VIDEO']}) by turning them into
- * the one-a-line text the step's fields hold, before the step is instantiated.
+ * operator: 'EQUALS', values: ['ANDROID']]]}, {@code artifacts: ['VIDEO']}, {@code latitude: 47.6})
+ * by turning them into the text the step's fields hold, before the step is instantiated.
  */
 final class RunArguments {
     private RunArguments() {}
@@ -26,6 +26,11 @@ final class RunArguments {
                 "androidArtifactPaths", "deviceHostArtifactPaths"}) {
             if (flat.get(field) instanceof Collection<?> c) {
                 flat.put(field, c.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+            }
+        }
+        for (String field : new String[] {"latitude", "longitude"}) {
+            if (flat.get(field) instanceof Number n) {
+                flat.put(field, n.toString());
             }
         }
         if (flat.get("deviceFilters") instanceof Collection<?> filters) {

@@ -159,8 +159,8 @@ final class RunSpec implements Serializable {
                 .appPackagesCleanup(b.appPackagesCleanup)
                 .accountsCleanup(b.accountsCleanup)
                 .skipAppResign(b.skipAppResign);
-        if (b.latitude != null || b.longitude != null) {
-            r.location(b.latitude, b.longitude);
+        if (!blank(b.latitude) || !blank(b.longitude)) {
+            r.location(degrees("latitude", b.latitude), degrees("longitude", b.longitude));
         }
         List<String> off = values(b.radiosOff).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         if (!off.isEmpty()) {
@@ -267,6 +267,18 @@ final class RunSpec implements Serializable {
         return pairs;
     }
 
+    /** Decimal degrees, or null when blank (the core says which of the two is missing). */
+    private static Double degrees(String field, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "'" + shorten(value.strip()) + "' is not a number", "Use decimal degrees, e.g. 47.6062");
+        }
+    }
+
     private static Duration validTimeout(int minutes) {
         if (minutes < 1) {
             throw new InvalidInputException("timeoutMinutes", "must be at least 1, not " + minutes, "Leave it out to wait as long as the run takes");
@@ -323,8 +335,8 @@ final class RunSpec implements Serializable {
         Boolean accountsCleanup;
         Boolean skipAppResign;
         String locale;
-        Double latitude;
-        Double longitude;
+        String latitude;
+        String longitude;
         String radiosOff;
         String deviceProxy;
         String networkProfileArn;

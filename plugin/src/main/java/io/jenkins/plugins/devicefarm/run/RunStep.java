@@ -60,8 +60,8 @@ public class RunStep extends DeviceFarmStep {
     private boolean accountsCleanup;
     private boolean skipAppResign;
     private String locale;
-    private Double latitude;
-    private Double longitude;
+    private String latitude;
+    private String longitude;
     private String radiosOff;
     private String deviceProxy;
     private String networkProfileArn;
@@ -152,11 +152,11 @@ public class RunStep extends DeviceFarmStep {
     public String getLocale() { return locale; }
     @DataBoundSetter public void setLocale(String v) { locale = Util.fixEmptyAndTrim(v); }
 
-    public Double getLatitude() { return latitude; }
-    @DataBoundSetter public void setLatitude(Double v) { latitude = v; }
+    public String getLatitude() { return latitude; }
+    @DataBoundSetter public void setLatitude(String v) { latitude = Util.fixEmptyAndTrim(v); }
 
-    public Double getLongitude() { return longitude; }
-    @DataBoundSetter public void setLongitude(Double v) { longitude = v; }
+    public String getLongitude() { return longitude; }
+    @DataBoundSetter public void setLongitude(String v) { longitude = Util.fixEmptyAndTrim(v); }
 
     public String getRadiosOff() { return radiosOff; }
     @DataBoundSetter public void setRadiosOff(String v) { radiosOff = Util.fixEmptyAndTrim(v); }
@@ -236,8 +236,8 @@ public class RunStep extends DeviceFarmStep {
         b.accountsCleanup = isAccountsCleanup();
         b.skipAppResign = isSkipAppResign();
         b.locale = e.apply(getLocale());
-        b.latitude = getLatitude();
-        b.longitude = getLongitude();
+        b.latitude = e.apply(getLatitude());
+        b.longitude = e.apply(getLongitude());
         b.radiosOff = e.apply(getRadiosOff());
         b.deviceProxy = e.apply(getDeviceProxy());
         b.networkProfileArn = e.apply(getNetworkProfileArn());

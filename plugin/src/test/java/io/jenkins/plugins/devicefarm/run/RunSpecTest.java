@@ -90,6 +90,8 @@ class RunSpecTest {
         assertTrue(problem(b -> b.timeoutMinutes = 0).startsWith("timeoutMinutes: must be at least 1"));
         assertTrue(problem(b -> b.artifacts = "VIDEOS").startsWith("artifacts: 'VIDEOS' is not a Device Farm artifact type"));
         assertTrue(problem(b -> b.locale = "english").startsWith("locale:"));
+        assertTrue(problem(b -> b.latitude = "north").startsWith("latitude: 'north' is not a number"));
+        assertTrue(problem(b -> b.latitude = "47.6").startsWith("longitude: is missing"));
         assertTrue(problem(b -> b.radiosOff = "fm").startsWith("radiosOff: 'fm' is not a radio"));
         assertTrue(problem(b -> b.deviceProxy = "host").startsWith("deviceProxy: 'host' is not HOST:PORT"));
         assertTrue(problem(b -> b.archive = true).startsWith("archive: there is nothing to archive"));
@@ -106,9 +108,11 @@ class RunSpecTest {
         Map<String, Object> flat = RunArguments.flatten(Map.of(
                 "environmentVariables", Map.of("API_URL", "https://x"),
                 "artifacts", List.of("VIDEO", "CUSTOMER_ARTIFACT"),
+                "latitude", 47.6,
                 "deviceFilters", List.of(Map.of("attribute", "OS_VERSION", "operator", "IN", "values", List.of("13", "14")))));
         assertEquals("API_URL=https://x", flat.get("environmentVariables"));
         assertEquals("VIDEO\nCUSTOMER_ARTIFACT", flat.get("artifacts"));
         assertEquals("OS_VERSION IN 13,14", flat.get("deviceFilters"));
+        assertEquals("47.6", flat.get("latitude"));
     }
 }

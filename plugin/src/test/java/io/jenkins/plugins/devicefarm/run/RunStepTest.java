@@ -86,6 +86,37 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
+    void customModeTestsComeFromTheFrameworkReportInTheCustomerArtifact() throws Exception {
+        instantProcessing();
+        WorkflowJob p = pipeline(j, "custom", "node { deviceFarmRun(" + FILES
+                + ", testSpec: 'devicefarm/testspec.yml', artifacts: ['CUSTOMER_ARTIFACT']) }");
+        workspaceFiles(p);
+        write(j.jenkins.getWorkspaceFor(p).child("devicefarm/testspec.yml"), SampleFiles.testSpec());
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduled run", b);
+        clock.advance(Duration.ofHours(1));
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        assertEquals(3, simulator.journal().count("PutUpload")); // app, tests and the test spec
+        TestResultAction tests = b.getAction(TestResultAction.class);
+        assertNotNull(tests);
+        assertTrue(tests.getTotalCount() > 0);
+        j.assertLogNotContains("no per-test results", b); // read from the framework's own JUnit XML
+    }
+
+    @Test
+    void customModeWithoutTheCustomerArtifactSaysWhatIsMissing() throws Exception {
+        instantProcessing();
+        WorkflowJob p = pipeline(j, "customNoArtifact", "node { deviceFarmRun(" + FILES + ", testSpec: 'devicefarm/testspec.yml') }");
+        workspaceFiles(p);
+        write(j.jenkins.getWorkspaceFor(p).child("devicefarm/testspec.yml"), SampleFiles.testSpec());
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduled run", b);
+        clock.advance(Duration.ofHours(1));
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("no per-test results", b);
+    }
+
+    @Test
     void failedTestsMakeTheBuildUnstableWithTheFailuresInTheReport() throws Exception {
         instantProcessing();
         simulator.scenario().prependRunScript(new RunScript("(?i)checkout", 10, 10, 60, 10, "FAILED",
