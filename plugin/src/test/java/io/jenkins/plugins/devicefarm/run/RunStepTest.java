@@ -88,14 +88,7 @@ class RunStepTest extends SimulatorFixture {
     @Test
     void customModeTestsComeFromTheFrameworkReportInTheCustomerArtifact() throws Exception {
         instantProcessing();
-        WorkflowJob p = pipeline(j, "custom", "node { deviceFarmRun(" + FILES
-                + ", testSpec: 'devicefarm/testspec.yml', artifacts: ['CUSTOMER_ARTIFACT']) }");
-        workspaceFiles(p);
-        write(j.jenkins.getWorkspaceFor(p).child("devicefarm/testspec.yml"), SampleFiles.testSpec());
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("Scheduled run", b);
-        clock.advance(Duration.ofHours(1));
-        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        WorkflowRun b = j.assertBuildStatusSuccess(customMode("custom", ", artifacts: ['CUSTOMER_ARTIFACT']"));
         assertEquals(3, simulator.journal().count("PutUpload")); // app, tests and the test spec
         TestResultAction tests = b.getAction(TestResultAction.class);
         assertNotNull(tests);
@@ -106,13 +99,7 @@ class RunStepTest extends SimulatorFixture {
     @Test
     void customModeWithoutTheCustomerArtifactSaysWhatIsMissing() throws Exception {
         instantProcessing();
-        WorkflowJob p = pipeline(j, "customNoArtifact", "node { deviceFarmRun(" + FILES + ", testSpec: 'devicefarm/testspec.yml') }");
-        workspaceFiles(p);
-        write(j.jenkins.getWorkspaceFor(p).child("devicefarm/testspec.yml"), SampleFiles.testSpec());
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("Scheduled run", b);
-        clock.advance(Duration.ofHours(1));
-        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        WorkflowRun b = j.assertBuildStatusSuccess(customMode("customNoArtifact", ""));
         j.assertLogContains("no per-test results", b);
     }
 
@@ -243,6 +230,17 @@ class RunStepTest extends SimulatorFixture {
         assertNotNull(b.getAction(TestResultAction.class));
         assertEquals(2, simulator.journal().count("DeleteUpload"));
         assertEquals(1, simulator.journal().count("ScheduleRun")); // ${POOL} expanded to the pool's name
+    }
+
+    /** A custom-mode run (with a test spec) from the workspace, followed to its end. */
+    private WorkflowRun customMode(String name, String moreArgs) throws Exception {
+        WorkflowJob p = pipeline(j, name, "node { deviceFarmRun(" + FILES + ", testSpec: 'devicefarm/testspec.yml'" + moreArgs + ") }");
+        workspaceFiles(p);
+        write(j.jenkins.getWorkspaceFor(p).child("devicefarm/testspec.yml"), SampleFiles.testSpec());
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduled run", b);
+        clock.advance(Duration.ofHours(1)); // queue, setup, tests and teardown are over
+        return j.waitForCompletion(b);
     }
 
     /** Uploads are processed at once (the default is 5 seconds of the simulator's clock). */
