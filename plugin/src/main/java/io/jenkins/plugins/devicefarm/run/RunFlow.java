@@ -378,8 +378,8 @@ final class RunFlow implements Serializable {
             checkAbort();
             phase = r.files().isEmpty() ? "writing the test report" : "downloading " + r.files().size() + " artifact(s)";
             String report = spec.publishTests ? reportPath() : null;
-            return onAgent(new AgentResults(r.tree(), r.files(), report, host.listener()))
-                    .handle((summary, e) -> {
+            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), report, host.listener()));
+            return agent.<CompletableFuture<AgentResults.Summary>>handle((summary, e) -> {
                         if (e == null) {
                             return CompletableFuture.completedFuture(summary);
                         }
