@@ -223,13 +223,14 @@ final class RunFlow implements Serializable {
     /** CreateUpload, the bytes from the agent, then processing. */
     private CompletableFuture<Void> fresh(RunSpec.Input input, FilePath file) {
         phase = "uploading " + input.field();
+        say("Creating the upload of " + input.field() + " '" + input.value() + "'");
         return uploader().create(spec.project, input.value(), input.type()).thenCompose(pending -> {
             String arn = pending.arn().toString();
             created.add(arn);
             uploads.put(input.field(), arn);
             host.saveState();
             checkAbort();
-            say("Uploading " + input.field() + " '" + input.value() + "' as " + pending);
+            say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
             return cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
                     .thenCompose(bytes -> {
                         sent.add(arn);

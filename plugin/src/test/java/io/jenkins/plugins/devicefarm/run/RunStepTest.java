@@ -138,6 +138,21 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
+    void abortWhileAnUploadIsBeingCreatedDeletesItOnceDeviceFarmAnswers() throws Exception {
+        simulator.faults().latency("CreateUpload", Duration.ofSeconds(3)); // real time: the answer is on its way
+        WorkflowJob p = pipeline(j, "abortCreating", "node { deviceFarmRun(" + FILES + ") }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Creating the upload of app", b);
+        b.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertEquals(1, simulator.journal().count("CreateUpload"));
+        assertEquals(1, simulator.journal().count("DeleteUpload")); // what Device Farm made is gone
+        assertEquals(0, simulator.journal().count("PutUpload"));
+        assertEquals(0, simulator.journal().count("ScheduleRun"));
+    }
+
+    @Test
     void abortWhileDeviceFarmProcessesAnUploadDeletesItAndSchedulesNothing() throws Exception {
         // The simulator's clock stands still: the app stays PROCESSING.
         WorkflowJob p = pipeline(j, "abortProcessing", "node { deviceFarmRun(" + FILES + ") }");
