@@ -300,8 +300,14 @@ final class RunFlow implements Serializable {
         return preflight
                 .thenCompose(x -> resumed ? findRun(runName)
                         : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
-                .thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found.get())
-                        : scheduler.schedule(request, pool, runName))
+                .thenCompose(found -> {
+                    if (found.isPresent()) {
+                        say("Found run '" + runName + "', scheduled before the restart");
+                        return CompletableFuture.completedFuture(found.get());
+                    }
+                    say("Scheduling run '" + runName + "'");
+                    return scheduler.schedule(request, pool, runName);
+                })
                 .thenCompose(run -> onJenkins(() -> {
                     Outcome o = OutcomeMapper.of(run);
                     runArn = run.arn();

@@ -167,6 +167,24 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
+    void abortWhileScheduleRunIsInFlightStopsTheRunOnceDeviceFarmAnswers() throws Exception {
+        instantProcessing();
+        simulator.faults().latency("ScheduleRun", Duration.ofSeconds(3)); // real time: the answer is on its way
+        WorkflowJob p = pipeline(j, "abortScheduling", "node { deviceFarmRun(" + FILES + ") }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduling run", b);
+        b.getExecutor().interrupt();
+        await("StopRun", () -> simulator.journal().count("StopRun") > 0);
+        clock.advance(Duration.ofHours(1)); // let a stop of started devices finish its teardown
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertEquals(1, simulator.journal().count("ScheduleRun"));
+        assertEquals(1, simulator.journal().count("StopRun"));
+        await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
+        assertTrue(b.getAction(DeviceFarmBuildAction.class).getOpen().isEmpty()); // nothing left billing
+    }
+
+    @Test
     void abortWhileTheRunIsRunningStopsItAndDeletesTheUploads() throws Exception {
         instantProcessing();
         WorkflowJob p = pipeline(j, "abortRunning", "node { deviceFarmRun(" + FILES + ") }");
