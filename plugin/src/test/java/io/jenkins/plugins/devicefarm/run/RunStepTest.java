@@ -232,6 +232,19 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
+    void filtersThatMatchNoDeviceFailWithDeviceFarmsWordsAndLeaveNothing() throws Exception {
+        instantProcessing();
+        WorkflowJob p = pipeline(j, "nodevice", "node { deviceFarmRun(" + FILES.replace("devicePool: 'Top Android Devices'",
+                "deviceFilters: [[attribute: 'OS_VERSION', operator: 'GREATER_THAN', values: ['99']]], maxDevices: 2") + ") }");
+        workspaceFiles(p);
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("No device matches the filters of deviceSelectionConfiguration", b);
+        assertFalse(b.getLog().contains("at io.jenkins.plugins"));
+        assertEquals(2, simulator.journal().count("DeleteUpload"));
+        assertTrue(client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().isEmpty());
+    }
+
+    @Test
     void anUploadDeviceFarmMarksFailedFailsWithItsMessageAndIsDeleted() throws Exception {
         simulator.scenario().prependUploadScript(new UploadScript("(?i)corrupt", 0, "FAILED", "The APK is corrupt.", null, null));
         WorkflowJob p = pipeline(j, "corrupt", "node { deviceFarmRun(" + FILES.replace("app/app-debug.apk", "app/corrupt.apk") + ") }");
