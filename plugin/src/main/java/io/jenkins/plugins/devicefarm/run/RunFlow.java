@@ -35,7 +35,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -298,7 +297,7 @@ final class RunFlow implements Serializable {
             host.saveState();
         }
         return preflight
-                .thenCompose(x -> resumed ? findRun(runName)
+                .thenCompose(x -> resumed ? scheduler.find(spec.project, runName)
                         : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
                 .thenCompose(found -> {
                     if (found.isPresent()) {
@@ -318,15 +317,6 @@ final class RunFlow implements Serializable {
                     say("Scheduled run '" + run.name() + "': " + run.arn());
                     return run.arn();
                 }));
-    }
-
-    /** The newest run of the project with this unique name (after a restart while scheduling). */
-    private CompletableFuture<Optional<software.amazon.awssdk.services.devicefarm.model.Run>> findRun(String name) {
-        return DeviceFarmEngine.get().call("ListRuns", "runs of project " + spec.project, () -> client()
-                .listRunsPaginator(r -> r.arn(spec.project.toString())).runs().stream()
-                .filter(r -> name.equals(r.name()))
-                .max(Comparator.comparing(software.amazon.awssdk.services.devicefarm.model.Run::created,
-                        Comparator.nullsFirst(Comparator.naturalOrder()))));
     }
 
     private CompletableFuture<Map<String, Object>> afterScheduling(String arn) {
