@@ -90,46 +90,46 @@ public class RunStep extends DeviceFarmStep {
     }
 
     public String getProjectArn() { return projectArn; }
-    @DataBoundSetter public void setProjectArn(String v) { projectArn = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setProjectArn(String v) { projectArn = text(v); }
 
     public String getName() { return name; }
-    @DataBoundSetter public void setName(String v) { name = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setName(String v) { name = text(v); }
 
     public String getApp() { return app; }
-    @DataBoundSetter public void setApp(String v) { app = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setApp(String v) { app = text(v); }
 
     public String getTestType() { return testType; }
-    @DataBoundSetter public void setTestType(String v) { testType = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTestType(String v) { testType = text(v); }
 
     public String getTestPackage() { return testPackage; }
-    @DataBoundSetter public void setTestPackage(String v) { testPackage = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTestPackage(String v) { testPackage = text(v); }
 
     public String getTestSpec() { return testSpec; }
-    @DataBoundSetter public void setTestSpec(String v) { testSpec = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTestSpec(String v) { testSpec = text(v); }
 
     public String getExtraData() { return extraData; }
-    @DataBoundSetter public void setExtraData(String v) { extraData = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setExtraData(String v) { extraData = text(v); }
 
     public String getAuxiliaryApps() { return auxiliaryApps; }
-    @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = text(v); }
 
     public String getDevicePool() { return devicePool; }
-    @DataBoundSetter public void setDevicePool(String v) { devicePool = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDevicePool(String v) { devicePool = text(v); }
 
     public String getDeviceFilters() { return deviceFilters; }
-    @DataBoundSetter public void setDeviceFilters(String v) { deviceFilters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDeviceFilters(String v) { deviceFilters = text(v); }
 
     public Integer getMaxDevices() { return maxDevices; }
     @DataBoundSetter public void setMaxDevices(Integer v) { maxDevices = v; }
 
     public String getTestFilter() { return testFilter; }
-    @DataBoundSetter public void setTestFilter(String v) { testFilter = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTestFilter(String v) { testFilter = text(v); }
 
     public String getTestParameters() { return testParameters; }
-    @DataBoundSetter public void setTestParameters(String v) { testParameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTestParameters(String v) { testParameters = text(v); }
 
     public String getEnvironmentVariables() { return environmentVariables; }
-    @DataBoundSetter public void setEnvironmentVariables(String v) { environmentVariables = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setEnvironmentVariables(String v) { environmentVariables = text(v); }
 
     public Integer getJobTimeoutMinutes() { return jobTimeoutMinutes; }
     @DataBoundSetter public void setJobTimeoutMinutes(Integer v) { jobTimeoutMinutes = v; }
@@ -150,43 +150,43 @@ public class RunStep extends DeviceFarmStep {
     @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
 
     public String getLocale() { return locale; }
-    @DataBoundSetter public void setLocale(String v) { locale = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setLocale(String v) { locale = text(v); }
 
     public String getLatitude() { return latitude; }
-    @DataBoundSetter public void setLatitude(String v) { latitude = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setLatitude(String v) { latitude = text(v); }
 
     public String getLongitude() { return longitude; }
-    @DataBoundSetter public void setLongitude(String v) { longitude = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setLongitude(String v) { longitude = text(v); }
 
     public String getRadiosOff() { return radiosOff; }
-    @DataBoundSetter public void setRadiosOff(String v) { radiosOff = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setRadiosOff(String v) { radiosOff = text(v); }
 
     public String getDeviceProxy() { return deviceProxy; }
-    @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = text(v); }
 
     public String getNetworkProfileArn() { return networkProfileArn; }
-    @DataBoundSetter public void setNetworkProfileArn(String v) { networkProfileArn = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setNetworkProfileArn(String v) { networkProfileArn = text(v); }
 
     public String getVpceConfigurationArns() { return vpceConfigurationArns; }
-    @DataBoundSetter public void setVpceConfigurationArns(String v) { vpceConfigurationArns = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setVpceConfigurationArns(String v) { vpceConfigurationArns = text(v); }
 
     public String getIosArtifactPaths() { return iosArtifactPaths; }
-    @DataBoundSetter public void setIosArtifactPaths(String v) { iosArtifactPaths = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setIosArtifactPaths(String v) { iosArtifactPaths = text(v); }
 
     public String getAndroidArtifactPaths() { return androidArtifactPaths; }
-    @DataBoundSetter public void setAndroidArtifactPaths(String v) { androidArtifactPaths = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setAndroidArtifactPaths(String v) { androidArtifactPaths = text(v); }
 
     public String getDeviceHostArtifactPaths() { return deviceHostArtifactPaths; }
-    @DataBoundSetter public void setDeviceHostArtifactPaths(String v) { deviceHostArtifactPaths = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDeviceHostArtifactPaths(String v) { deviceHostArtifactPaths = text(v); }
 
     public String getBillingMethod() { return billingMethod; }
-    @DataBoundSetter public void setBillingMethod(String v) { billingMethod = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setBillingMethod(String v) { billingMethod = text(v); }
 
     public String getExecutionRoleArn() { return executionRoleArn; }
-    @DataBoundSetter public void setExecutionRoleArn(String v) { executionRoleArn = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setExecutionRoleArn(String v) { executionRoleArn = text(v); }
 
     public String getArtifacts() { return artifacts; }
-    @DataBoundSetter public void setArtifacts(String v) { artifacts = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setArtifacts(String v) { artifacts = text(v); }
 
     public boolean isPublishTests() { return publishTests; }
     @DataBoundSetter public void setPublishTests(boolean v) { publishTests = v; }
@@ -205,6 +205,12 @@ public class RunStep extends DeviceFarmStep {
 
     public boolean isSetBuildResult() { return setBuildResult; }
     @DataBoundSetter public void setSetBuildResult(boolean v) { setBuildResult = v; }
+
+    /** Blank is unset; a browser's CRLF line breaks (text areas) are kept as plain line breaks. */
+    private static String text(String v) {
+        String t = Util.fixEmptyAndTrim(v);
+        return t == null ? null : t.replace("\r\n", "\n");
+    }
 
     /**
      * The checked spec, each text value passed through {@code expand} first (a freestyle build's
