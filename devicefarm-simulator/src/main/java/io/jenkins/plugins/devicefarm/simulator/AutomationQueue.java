@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.IntSupplier;
 
 /**
@@ -57,23 +58,24 @@ final class AutomationQueue {
             return result;
         }
         List<SimJob> byReady = jobs.stream().sorted(Comparator.comparing(SimJob::ready)).toList(); // stable
-        List<Instant[]> held = new ArrayList<>(); // [from, until) of every slot given so far
+        PriorityQueue<Instant> ends = new PriorityQueue<>(); // of the slots held; all began at or before t
         Instant previous = Instant.MIN;
         for (SimJob job : byReady) {
             Instant t = Timing.later(job.ready(), previous);
             while (true) {
-                Instant at = t;
-                List<Instant[]> busy = held.stream().filter(h -> !at.isBefore(h[0]) && at.isBefore(h[1])).toList();
-                if (busy.size() < max) {
+                while (!ends.isEmpty() && !ends.peek().isAfter(t)) {
+                    ends.poll();
+                }
+                if (ends.size() < max) {
                     break;
                 }
-                t = busy.stream().map(h -> h[1]).min(Instant::compareTo).orElseThrow();
+                t = ends.peek(); // the first slot to free up
             }
             result.put(job, t);
+            previous = t; // a job stopped while it waited holds no slot, but those after it were waiting as long
             Instant end = JobTimeline.end(job.plan(t));
-            if (end.isAfter(t)) { // a job stopped while it waited never held a slot
-                previous = t;
-                held.add(new Instant[] {t, end});
+            if (end.isAfter(t)) {
+                ends.add(end);
             }
         }
         return result;

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The few knobs people running the simulator standalone need, under {@code /_simulator/}:
- * {@code GET journal}, {@code GET faults}, {@code POST faults} (see {@link Faults#apply}), and
+ * {@code GET journal}, {@code GET faults}, {@code POST faults} (see {@link Faults#apply}),
+ * {@code POST results} (members of {@link ResultsScript}, e.g. {@code {"failDownloadsOnce":0.2}}), and
  * {@code POST schedule-run?name=...}, which schedules a run of the scenario's first project on its
  * first device pool and answers its ARN as plain text, so a demo job can start one with curl.
  * Not signed, not journaled: it is not part of Device Farm.
@@ -45,13 +46,21 @@ final class ControlApi {
                 return;
             }
             HttpFrontEnd.send(exchange, 200, Json.MAPPER.writeValueAsBytes(faults.toJson()));
+        } else if ("results".equals(what) && "POST".equals(method)) {
+            try {
+                Json.MAPPER.readerForUpdating(state.scenario().results()).readValue(body.length == 0 ? new byte[] {'{', '}'} : body);
+            } catch (IOException | IllegalArgumentException e) {
+                HttpFrontEnd.send(exchange, 400, HttpFrontEnd.utf8("{\"message\":\"bad results settings\"}"));
+                return;
+            }
+            HttpFrontEnd.send(exchange, 200, HttpFrontEnd.utf8("{}"));
         } else if (what.startsWith(ResultFiles.PATH) && "GET".equals(method)) {
             state.resultFiles().serve(exchange, what, state, journal, clock.now());
         } else if ("schedule-run".equals(what) && "POST".equals(method)) {
             scheduleDemoRun(exchange);
         } else {
             HttpFrontEnd.send(exchange, 404,
-                    HttpFrontEnd.utf8("{\"message\":\"GET journal, GET or POST faults, POST schedule-run?name=...\"}"));
+                    HttpFrontEnd.utf8("{\"message\":\"GET journal, GET or POST faults, POST results, POST schedule-run?name=...\"}"));
         }
     }
 

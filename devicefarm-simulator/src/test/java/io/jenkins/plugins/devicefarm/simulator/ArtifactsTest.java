@@ -158,6 +158,22 @@ class ArtifactsTest extends SimulatorFixture {
     }
 
     @Test
+    void theControlApiChangesTheResultsScript() throws Exception {
+        URI results = simulator.endpoint().resolve("/_simulator/results");
+        HttpResponse<byte[]> ok = http.send(HttpRequest.newBuilder(results)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"extraScreenshots\": 3, \"failDownloadsOnce\": 0.5}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(simulator.scenario().results().extraScreenshots()).isEqualTo(3);
+        assertThat(simulator.scenario().results().failDownloadsOnce()).isEqualTo(0.5);
+        for (String bad : List.of("{\"failDownloadsOnce\": 7}", "{\"screenshots\": 1}", "not json")) {
+            assertThat(http.send(HttpRequest.newBuilder(results).POST(HttpRequest.BodyPublishers.ofString(bad)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(simulator.scenario().results().failDownloadsOnce()).isEqualTo(0.5);
+    }
+
+    @Test
     void scenarioFilesSetTheResultsScript() {
         Scenario scenario = Scenario.parse("{\"results\": {\"extraScreenshots\": 12, \"failDownloadsOnce\": 0.2,"
                 + " \"urlLifetimeSeconds\": 60, \"stallDownloadsMillis\": 5}}");

@@ -74,4 +74,40 @@ class ScenarioTest {
                 .hasMessageContaining("GREAT");
         assertThatThrownBy(() -> Scenario.parse("{\"accountId\":\"12\"}")).hasMessageContaining("12 digits");
     }
+
+    @Test
+    void instancesVpcesQuotasAndBusyTimeAreRead() {
+        Scenario s = Scenario.parse("""
+                {"projects":[{"name":"P","vpcConfig":{"vpcId":"vpc-1","subnetIds":["subnet-1"]}}],
+                 "devices":[{"name":"D","fleetType":"PRIVATE"}],
+                 "deviceInstances":[{"device":"D","labels":["l"]}],
+                 "vpceConfigurations":[{"name":"V"}],
+                 "concurrency":{"meteredAutomation":9},"busyDeviceSeconds":7}""");
+        assertThat(s.deviceInstances()).singleElement().satisfies(i -> {
+            assertThat(i.device()).isEqualTo(s.devices().get(0).id());
+            assertThat(i.status()).isEqualTo("AVAILABLE");
+            assertThat(i.udid()).matches("[0-9A-F]{24}");
+        });
+        assertThat(s.projects().get(0).vpcConfig().subnetIds()).containsExactly("subnet-1");
+        assertThat(s.vpceConfigurations().get(0).id()).isEqualTo(Scenario.parse(
+                "{\"vpceConfigurations\":[{\"name\":\"V\"}]}").vpceConfigurations().get(0).id());
+        assertThat(s.concurrency()).isEqualTo(new Concurrency(9, 2));
+        assertThat(s.busyDeviceSeconds()).isEqualTo(7);
+        assertThat(Scenario.parse("{}").concurrency()).isEqualTo(Concurrency.DEFAULT);
+        assertThat(Scenario.parse("{}").busyDeviceSeconds()).isEqualTo(Scenario.DEFAULT_BUSY_DEVICE_SECONDS);
+    }
+
+    @Test
+    void brokenInstancesVpcsAndQuotasAreRejectedWithAReason() {
+        assertThatThrownBy(() -> Scenario.parse("{\"deviceInstances\":[{\"device\":\"ghost\"}]}"))
+                .hasMessageContaining("ghost");
+        assertThatThrownBy(() -> Scenario.parse("{\"projects\":[{\"name\":\"P\",\"vpcConfig\":{}}]}"))
+                .hasMessageContaining("vpcId");
+        assertThatThrownBy(() -> Scenario.parse("{\"concurrency\":{\"meteredAutomation\":0}}"))
+                .hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> Scenario.parse("{\"busyDeviceSeconds\":-1}")).hasMessageContaining("busyDeviceSeconds");
+        assertThatThrownBy(() -> Scenario.parse(
+                "{\"devices\":[{\"name\":\"D\"}],\"deviceInstances\":[{\"device\":\"D\",\"status\":\"LOST\"}]}"))
+                .hasMessageContaining("LOST");
+    }
 }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,7 @@ public final class ArtifactDownloader implements AutoCloseable {
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
         this.http = HttpClient.newBuilder()
                 .executor(pool)
+                .version(HttpClient.Version.HTTP_1_1) // what S3 serves presigned GETs over; no h2c upgrade on http
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .proxy(ProxySelector.getDefault()) // the agent's -Dhttps.proxyHost and friends
@@ -84,8 +87,13 @@ public final class ArtifactDownloader implements AutoCloseable {
         }
         batch.deadline = timer.schedule(() -> batch.close("the overall download timeout of "
                 + describe(settings.overallTimeout()) + " was reached"), settings.overallTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        Set<String> paths = new HashSet<>();
         for (ArtifactFile file : files) {
-            enqueue(() -> attempt(batch, file, 1));
+            if (paths.add(file.getRelativePath().toLowerCase(Locale.ROOT))) {
+                enqueue(() -> attempt(batch, file, 1));
+            } else {
+                batch.fail(file, "another file of this download has the same path"); // never two writers on one file
+            }
         }
         return batch.result;
     }

@@ -13,18 +13,23 @@ public final class ArtifactFile implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String arn;
+    private final String jobArn;
     private final String type;
     private final String relativePath;
     private final String url;
 
-    public ArtifactFile(String arn, String type, String relativePath, String url) {
+    /** {@code jobArn}: the job (device) the file belongs to, or null when not known. */
+    public ArtifactFile(String arn, String jobArn, String type, String relativePath, String url) {
         this.arn = Objects.requireNonNull(arn, "arn");
+        this.jobArn = jobArn;
         this.type = Objects.requireNonNull(type, "type");
         this.relativePath = Objects.requireNonNull(relativePath, "relativePath");
         this.url = Objects.requireNonNull(url, "url");
     }
 
     public String getArn() { return arn; }
+    /** The job (one device of the run) the file belongs to; null for a run-level file of no known job. */
+    public String getJobArn() { return jobArn; }
     public String getType() { return type; }
     /** Where the file goes below the download folder, e.g. {@code nightly/Google Pixel 8 (14)/Tests Suite/Tests Test/Video.mp4}. */
     public String getRelativePath() { return relativePath; }

@@ -127,24 +127,26 @@ public final class ArtifactLister {
     }
 
     private static List<ArtifactFile> place(Map<String, Found> found, List<Node> nodes, String runFolder) {
-        Map<String, String> jobFolders = new HashMap<>();
-        nodes.stream().filter(n -> n.level() == ArtifactLevel.JOB).forEach(n -> jobFolders.put(idOf(n.arn()), n.folder()));
+        Map<String, Node> jobs = new HashMap<>();
+        nodes.stream().filter(n -> n.level() == ArtifactLevel.JOB).forEach(n -> jobs.put(idOf(n.arn()), n));
         Map<String, SafeNames> folders = new HashMap<>();
         List<ArtifactFile> files = new ArrayList<>();
         for (Found f : found.values()) {
-            String folder = f.node().level() == ArtifactLevel.RUN ? runLevelFolder(f.artifact().arn(), jobFolders) : f.node().folder();
+            Node job = f.node().level() == ArtifactLevel.RUN ? jobOf(f.artifact().arn(), jobs) : null;
+            String folder = f.node().level() != ArtifactLevel.RUN ? f.node().folder() : job == null ? "" : job.folder();
+            String jobArn = f.node().level() != ArtifactLevel.RUN ? f.node().jobArn() : job == null ? null : job.arn();
             String name = folders.computeIfAbsent(folder, k -> SafeNames.folder()).uniqueIn(f.artifact().name(), f.artifact().extension());
             String path = runFolder + (folder.isEmpty() ? "" : "/" + folder) + "/" + name;
-            files.add(new ArtifactFile(f.artifact().arn(), f.artifact().typeAsString(), path, f.artifact().url()));
+            files.add(new ArtifactFile(f.artifact().arn(), jobArn, f.artifact().typeAsString(), path, f.artifact().url()));
         }
         return files;
     }
 
-    /** An artifact seen only at run level: the folder of the job its ARN id starts with, else the run folder. */
-    private static String runLevelFolder(String artifactArn, Map<String, String> jobFolders) {
+    /** An artifact seen only at run level belongs to the job its ARN id starts with; null when none does. */
+    private static Node jobOf(String artifactArn, Map<String, Node> jobs) {
         String id = idOf(artifactArn);
-        return jobFolders.entrySet().stream().filter(e -> id.startsWith(e.getKey() + "/")).map(Map.Entry::getValue)
-                .findFirst().orElse("");
+        return jobs.entrySet().stream().filter(e -> id.startsWith(e.getKey() + "/")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     /** The resource id of an ARN: what follows {@code arn:aws:devicefarm:<region>:<account>:<type>:}. */

@@ -30,6 +30,25 @@ public final class FrameworkReports {
 
     private FrameworkReports() {}
 
+    /**
+     * {@code results} with the per-test results of each custom-mode job taken from its customer
+     * artifact zip ({@code zipsByJobArn}: job ARN to the downloaded zip). Jobs without a zip, or whose
+     * zip holds no report, keep their wrapper suites, and {@link RunResults#notes()} names them.
+     */
+    public static RunResults applyTo(RunResults results, Map<String, Path> zipsByJobArn) throws IOException {
+        RunResults applied = results;
+        for (JobResults job : results.jobs()) {
+            Path zip = zipsByJobArn.get(job.job().getArn());
+            if (job.source() == JobResults.Source.WRAPPERS_ONLY && zip != null && Files.isRegularFile(zip)) {
+                List<SuiteResult> suites = fromZip(zip);
+                if (!suites.isEmpty()) {
+                    applied = applied.withFrameworkReport(job.job().getArn(), suites);
+                }
+            }
+        }
+        return applied;
+    }
+
     /** The suites of every JUnit or TestNG report in the zip; empty when it holds none. */
     public static List<SuiteResult> fromZip(Path zip) throws IOException {
         List<SuiteResult> suites = new ArrayList<>();

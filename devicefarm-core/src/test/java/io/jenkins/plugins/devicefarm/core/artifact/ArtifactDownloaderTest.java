@@ -126,15 +126,22 @@ class ArtifactDownloaderTest {
             DeviceFarmArn run = f.completedRun("smoke", false);
             ArtifactFile real = list(f, run, Set.of(ArtifactType.DEVICE_LOG)).get(0);
             List<ArtifactFile> evil = Stream.of("../escape.txt", "a/../../escape.txt", "/etc/escape", "a//b", "c:\\x", "ok/./x")
-                    .map(p -> new ArtifactFile(real.getArn(), real.getType(), p, real.getUrl())).toList();
+                    .map(p -> new ArtifactFile(real.getArn(), real.getJobArn(), real.getType(), p, real.getUrl())).toList();
             DownloadReport report = downloader.download(evil, dir.resolve("inside"), DownloadListener.NONE);
             assertThat(report.saved()).isEmpty();
             assertThat(report.failed()).hasSize(evil.size()).allMatch(x -> x.reason().startsWith("unsafe path"));
+
             assertThat(report.requests()).isZero();
             assertThat(f.sim.journal().count("S3.GetObject")).isZero();
             try (Stream<Path> all = Files.walk(dir)) {
                 assertThat(all.filter(Files::isRegularFile)).isEmpty();
             }
+
+            List<ArtifactFile> twins = Stream.of("run/Log.txt", "run/log.TXT")
+                    .map(p -> new ArtifactFile(real.getArn(), real.getJobArn(), real.getType(), p, real.getUrl())).toList();
+            DownloadReport same = downloader.download(twins, dir.resolve("twins"), DownloadListener.NONE);
+            assertThat(same.saved()).singleElement().satisfies(x -> assertThat(x.relativePath()).isEqualTo("run/Log.txt"));
+            assertThat(same.failed()).singleElement().satisfies(x -> assertThat(x.reason()).contains("same path"));
         }
     }
 

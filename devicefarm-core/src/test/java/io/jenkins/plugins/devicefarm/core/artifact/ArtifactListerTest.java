@@ -31,6 +31,7 @@ class ArtifactListerTest {
                     "nightly-fail/Samsung Galaxy S23 (13)/Customer Artifacts.zip",
                     "nightly-fail/Samsung Galaxy S23 (13)/Tests Suite/Tests Test/Video.mp4");
             assertThat(files).extracting(ArtifactFile::getType).containsOnly("VIDEO", "CUSTOMER_ARTIFACT", "DEVICE_LOG");
+            assertThat(files).allMatch(a -> a.getRelativePath().contains(a.getJobArn().endsWith("/00000") ? "Google Pixel 8" : "Samsung"));
             assertThat(files).allMatch(a -> a.getUrl().startsWith(f.sim.endpoint().toString()) && !a.toString().contains("http"));
         }
     }
@@ -43,6 +44,7 @@ class ArtifactListerTest {
             List<ArtifactFile> runLevel = result(lister.list(run, Set.of(ArtifactType.SCREENSHOT), EnumSet.of(ArtifactLevel.RUN)));
             assertThat(runLevel).hasSize(4).allMatch(a -> a.getRelativePath().matches(
                     "nightly-fail/(Google Pixel 8 \\(14\\)|Samsung Galaxy S23 \\(13\\))/test\\w+ failure\\.png"));
+            assertThat(runLevel).allMatch(a -> a.getJobArn() != null && a.getArn().contains(a.getJobArn().substring(a.getJobArn().indexOf(":job:") + 5)));
             int calls = f.pages.calls();
             List<ArtifactFile> deep = result(lister.list(run, Set.of(ArtifactType.SCREENSHOT), ALL_LEVELS));
             assertThat(deep).hasSize(4).allMatch(a -> a.getRelativePath().matches(
@@ -57,6 +59,11 @@ class ArtifactListerTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("artifacts: 'MOVIE' is not a Device Farm artifact type")
                 .hasMessageContaining("CUSTOMER_ARTIFACT");
+        assertThatThrownBy(() -> ArtifactLevel.parse("artifactLevels", List.of("job", "device")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifactLevels: 'DEVICE' is not a level of a run's results. Use some of RUN, JOB, SUITE, TEST");
+        assertThat(ArtifactLevel.parse("artifactLevels", List.of(" job ", "Test"))).containsExactly(ArtifactLevel.JOB, ArtifactLevel.TEST);
+        assertThat(ArtifactLevel.parse("artifactLevels", List.of())).isEqualTo(ALL_LEVELS);
     }
 
     @Test

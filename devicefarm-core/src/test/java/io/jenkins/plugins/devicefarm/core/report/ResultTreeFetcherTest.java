@@ -5,27 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactDownloader;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactFile;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactLevel;
+import io.jenkins.plugins.devicefarm.core.artifact.ArtifactLister;
+import io.jenkins.plugins.devicefarm.core.artifact.DownloadListener;
+import io.jenkins.plugins.devicefarm.core.artifact.DownloadSettings;
 import io.jenkins.plugins.devicefarm.core.model.Counters;
 import io.jenkins.plugins.devicefarm.core.watch.Await;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.simulator.Faults;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import software.amazon.awssdk.services.devicefarm.model.ArtifactCategory;
 import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
 
 /** The result tree through the real SDK against the simulator (pages of 2), and its JUnit XML. */
@@ -114,19 +117,25 @@ class ResultTreeFetcherTest {
             assertThat(results.notes()).hasSize(2).allMatch(n -> n.contains("only its counters"));
             assertThat(parse(results).getElementsByTagName("testcase").getLength()).isZero();
 
+            // The customer artifacts of the first device only, listed and downloaded as the step does.
             JobResults first = results.jobs().get(0);
-            var zip = f.client.listArtifacts(r -> r.arn(first.job().getArn()).type(ArtifactCategory.FILE)).artifacts().stream()
-                    .filter(a -> a.type() == ArtifactType.CUSTOMER_ARTIFACT).findFirst().orElseThrow();
-            Path file = dir.resolve("customer.zip");
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(zip.url())).build(), HttpResponse.BodyHandlers.ofFile(file));
-            List<SuiteResult> framework = FrameworkReports.fromZip(file);
-            RunResults merged = results.withFrameworkReport(first.job().getArn(), framework);
+            List<ArtifactFile> zips = result(new ArtifactLister(f.client, f.pages).list(run, Set.of(ArtifactType.CUSTOMER_ARTIFACT),
+                    EnumSet.of(ArtifactLevel.JOB)));
+            assertThat(zips).hasSize(2).allMatch(z -> z.getJobArn() != null);
+            try (ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults())) {
+                assertThat(downloader.download(zips, dir, DownloadListener.NONE).failed()).isEmpty();
+            }
+            Map<String, Path> firstOnly = Map.of(first.job().getArn(), dir.resolve(zips.stream()
+                    .filter(z -> z.getJobArn().equals(first.job().getArn())).findFirst().orElseThrow().getRelativePath()));
+            RunResults merged = FrameworkReports.applyTo(results, firstOnly);
 
+            assertThat(merged.jobs().get(0).source()).isEqualTo(JobResults.Source.FRAMEWORK_REPORT);
             assertThat(merged.notes()).hasSize(1).allMatch(n -> n.contains("Samsung Galaxy S23"));
             Document xml = parse(merged);
             assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(first.job().getCounters().getTotal());
             assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(first.job().getCounters().getFailed());
-            assertThat(Files.size(file)).isPositive();
+            assertThat(((Element) xml.getElementsByTagName("testcase").item(0)).getAttribute("classname"))
+                    .startsWith("Google Pixel 8 (14).com.example.app.");
         }
     }
 
