@@ -9,9 +9,7 @@ import io.jenkins.plugins.devicefarm.core.artifact.DownloadReport;
 import io.jenkins.plugins.devicefarm.core.artifact.DownloadSettings;
 import io.jenkins.plugins.devicefarm.core.report.FrameworkReports;
 import io.jenkins.plugins.devicefarm.core.report.JUnitXmlWriter;
-import io.jenkins.plugins.devicefarm.core.report.JobResults;
 import io.jenkins.plugins.devicefarm.core.report.RunResults;
-import io.jenkins.plugins.devicefarm.core.report.SuiteResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +17,9 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -89,44 +89,23 @@ final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary>
         return summary;
     }
 
-    /** Custom mode: each device's suites from the JUnit/TestNG XML its customer artifact zip holds. */
+    /** Custom mode: each device's suites from the JUnit/TestNG XML its downloaded customer artifact zip holds. */
     private RunResults withFrameworkReports(RunResults results, DownloadReport report, Path dir, Summary summary) {
-        RunResults r = results;
-        for (JobResults job : results.jobs()) {
-            if (job.source() != JobResults.Source.WRAPPERS_ONLY) {
-                continue;
-            }
-            String jobId = idOf(job.job().getArn()) + "/";
-            List<SuiteResult> suites = new ArrayList<>();
-            for (DownloadReport.Saved saved : report.saved()) {
-                if ("CUSTOMER_ARTIFACT".equals(saved.type()) && saved.relativePath().endsWith(".zip")
-                        && belongsTo(saved.relativePath(), jobId)) {
-                    try {
-                        suites.addAll(FrameworkReports.fromZip(dir.resolve(saved.relativePath())));
-                    } catch (IOException e) {
-                        summary.failures.add(saved.relativePath() + ": not a readable zip (" + e.getMessage() + ")");
-                    }
-                }
-            }
-            if (!suites.isEmpty()) {
-                r = r.withFrameworkReport(job.job().getArn(), suites);
+        Map<String, String> jobs = new HashMap<>();
+        files.forEach(f -> jobs.put(f.getRelativePath(), f.getJobArn()));
+        Map<String, Path> zips = new HashMap<>();
+        for (DownloadReport.Saved saved : report.saved()) {
+            String job = jobs.get(saved.relativePath());
+            if ("CUSTOMER_ARTIFACT".equals(saved.type()) && saved.relativePath().endsWith(".zip") && job != null) {
+                zips.put(job, dir.resolve(saved.relativePath()));
             }
         }
-        return r;
-    }
-
-    private boolean belongsTo(String relativePath, String jobId) {
-        for (ArtifactFile f : files) {
-            if (f.getRelativePath().equals(relativePath)) {
-                return idOf(f.getArn()).startsWith(jobId);
-            }
+        try {
+            return FrameworkReports.applyTo(results, zips);
+        } catch (IOException e) {
+            summary.failures.add("customer artifacts: not a readable zip (" + e.getMessage() + ")");
+            return results;
         }
-        return false;
-    }
-
-    /** The resource id of an ARN: after its last colon, e.g. {@code project/run/job}. */
-    private static String idOf(String arn) {
-        return arn.substring(arn.lastIndexOf(':') + 1);
     }
 
     /** Progress in the build log, one line per file; reasons never hold a URL. */

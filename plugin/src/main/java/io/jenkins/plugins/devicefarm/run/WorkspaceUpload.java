@@ -4,6 +4,11 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.devicefarm.core.upload.PresignedPut;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -23,10 +28,35 @@ final class WorkspaceUpload extends MasterToSlaveFileCallable<Long> {
         this.contentType = contentType;
     }
 
-    /** Answers the bytes sent; an interrupt (the build aborted) ends the transfer. */
+    /**
+     * Answers the bytes sent. An interrupt (the build aborted: remoting interrupts this thread)
+     * closes the connection, which ends the transfer at once.
+     */
     @Override
     public Long invoke(File file, VirtualChannel channel) throws IOException, InterruptedException {
-        return PresignedPut.withDefaults().put(url, file.toPath(), contentType);
+        Path path = file.toPath();
+        CompletableFuture<Long> sending = PresignedPut.withDefaults().send(url, () -> {
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, Files.size(path), contentType);
+        try {
+            return sending.get();
+        } catch (InterruptedException e) {
+            sending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        }
     }
 
     @Override
