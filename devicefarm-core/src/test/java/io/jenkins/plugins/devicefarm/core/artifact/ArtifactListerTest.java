@@ -59,6 +59,11 @@ class ArtifactListerTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("artifacts: 'MOVIE' is not a Device Farm artifact type")
                 .hasMessageContaining("CUSTOMER_ARTIFACT");
+        assertThatThrownBy(() -> ArtifactLevel.parse("artifactLevels", List.of("job", "device")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifactLevels: 'DEVICE' is not a level of a run's results. Use some of RUN, JOB, SUITE, TEST");
+        assertThat(ArtifactLevel.parse("artifactLevels", List.of(" job ", "Test"))).containsExactly(ArtifactLevel.JOB, ArtifactLevel.TEST);
+        assertThat(ArtifactLevel.parse("artifactLevels", List.of())).isEqualTo(ALL_LEVELS);
     }
 
     @Test

@@ -104,6 +104,20 @@ class UploaderTest {
     }
 
     @Test
+    void cancellingATransferClosesItsConnection() {
+        PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
+        long size = 20L * 1024 * 1024 * 1024; // far more than can go in the test's time
+        CompletableFuture<Long> sending = PresignedPut.withDefaults().send(pending.url(), () -> new ZipLikeStream(size), size,
+                pending.contentType());
+        Await.until("the transfer started", () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("devicefarm-upload")));
+        sending.cancel(true);
+        Await.until("the sending thread ended", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("devicefarm-upload")));
+        assertThat(f.client.getUpload(r -> r.arn(pending.arn().toString())).upload().status()).isEqualTo(UploadStatus.INITIALIZED);
+    }
+
+    @Test
     void aRefusedOrUnreachableUrlFailsWithoutShowingTheUrl() throws Exception {
         PendingUpload pending = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
         String forged = pending.url().replaceFirst("/_uploads/[0-9a-f]{6}", "/_uploads/000000");
