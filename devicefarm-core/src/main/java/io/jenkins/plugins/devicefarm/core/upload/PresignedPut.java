@@ -75,9 +75,12 @@ public final class PresignedPut {
         }, "devicefarm-upload");
         sender.setDaemon(true);
         result.whenComplete((sent, error) -> {
-            HttpURLConnection c = connection.get();
-            if (result.isCancelled() && c != null) {
-                c.disconnect();
+            if (result.isCancelled()) {
+                sender.interrupt(); // seen between two writes, also when the connection was not open yet
+                HttpURLConnection c = connection.get();
+                if (c != null) {
+                    c.disconnect(); // ends a write blocked on the socket
+                }
             }
         });
         sender.start();
@@ -114,6 +117,9 @@ public final class PresignedPut {
             try (InputStream in = body.get(); OutputStream out = c.getOutputStream()) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n = in.read(buffer); n >= 0 && sent < length; n = in.read(buffer)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("The transfer was cancelled");
+                    }
                     int part = (int) Math.min(n, length - sent);
                     out.write(buffer, 0, part);
                     sent += part;
