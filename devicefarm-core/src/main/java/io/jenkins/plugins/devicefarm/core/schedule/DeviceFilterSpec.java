@@ -48,6 +48,7 @@ public final class DeviceFilterSpec implements Serializable {
     private final String operator;
     private final List<String> values;
 
+    /** As typed; names and operators in any case; checked when the request is. */
     public DeviceFilterSpec(String attribute, String operator, List<String> values) {
         this.attribute = attribute;
         this.operator = operator;

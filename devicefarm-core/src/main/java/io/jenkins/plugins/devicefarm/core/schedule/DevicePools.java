@@ -16,6 +16,7 @@ public final class DevicePools {
     private final DeviceFarmClient client;
     private final DeviceFarmWatcher engine;
 
+    /** Calls are made on {@code engine}'s scheduler. */
     public DevicePools(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;

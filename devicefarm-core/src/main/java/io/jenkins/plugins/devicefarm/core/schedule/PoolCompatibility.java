@@ -22,6 +22,7 @@ public final class PoolCompatibility implements Serializable {
     private final List<String> compatible;
     private final List<Incompatible> incompatible;
 
+    /** Device names that fit, and the others with their reasons. */
     public PoolCompatibility(List<String> compatible, List<Incompatible> incompatible) {
         this.compatible = List.copyOf(compatible);
         this.incompatible = List.copyOf(incompatible);
@@ -42,6 +43,7 @@ public final class PoolCompatibility implements Serializable {
         return compatible;
     }
 
+    /** The devices that cannot run the test, with Device Farm's reasons. */
     public List<Incompatible> incompatible() {
         return incompatible;
     }

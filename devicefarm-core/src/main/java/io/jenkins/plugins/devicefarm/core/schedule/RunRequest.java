@@ -27,8 +27,11 @@ import software.amazon.awssdk.services.devicefarm.model.TestType;
  * once, before anything is sent; each problem names its field and the fix.
  */
 public final class RunRequest {
+    /** Device Farm's longest run name. */
     public static final int MAX_NAME_LENGTH = 256;
+    /** Device Farm's per-device limit. */
     public static final int MAX_JOB_TIMEOUT_MINUTES = 150;
+    /** Device Farm takes 1 to 32. */
     public static final int MAX_ENVIRONMENT_VARIABLES = 32;
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}_[A-Z]{2}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
@@ -70,6 +73,7 @@ public final class RunRequest {
     private Boolean videoCapture;
     private Boolean skipAppResign;
 
+    /** The two required fields: the project ARN and the test type (any case). */
     public RunRequest(String projectArn, String testType) {
         this.projectArn = projectArn;
         this.testType = testType;
@@ -83,6 +87,7 @@ public final class RunRequest {
     public RunRequest devicePool(String nameOrArn) { devicePool = nameOrArn; return this; }
     /** Device selection filters, with {@link #maxDevices}; or else {@link #devicePool}. */
     public RunRequest deviceFilters(List<DeviceFilterSpec> v) { deviceFilters = v == null ? List.of() : List.copyOf(v); return this; }
+    /** How many of the devices the filters match to test on (at least 1). */
     public RunRequest maxDevices(Integer v) { maxDevices = v; return this; }
     /** The test package upload ARN (all test types but BUILTIN_FUZZ). */
     public RunRequest testPackage(String uploadArn) { testPackage = uploadArn; return this; }
@@ -90,6 +95,7 @@ public final class RunRequest {
     public RunRequest testSpec(String uploadArn) { testSpec = uploadArn; return this; }
     /** Which tests to run, in the framework's syntax. */
     public RunRequest testFilter(String v) { testFilter = v; return this; }
+    /** Parameters of the test type, e.g. {@code appium_version}. */
     public RunRequest testParameters(Map<String, String> v) { testParameters = v == null ? Map.of() : new LinkedHashMap<>(v); return this; }
     /** The extra data (EXTERNAL_DATA zip) upload ARN. */
     public RunRequest extraData(String uploadArn) { extraData = uploadArn; return this; }
@@ -105,7 +111,9 @@ public final class RunRequest {
     }
     /** METERED or UNMETERED, any case. */
     public RunRequest billingMethod(String v) { billingMethod = v; return this; }
+    /** A network profile (curated or the project's) the devices use. */
     public RunRequest networkProfileArn(String v) { networkProfileArn = v; return this; }
+    /** VPC endpoint configurations the devices reach private services through. */
     public RunRequest vpceConfigurationArns(List<String> v) { vpceConfigurationArns = v == null ? List.of() : List.copyOf(v); return this; }
     /** A proxy the devices use, both or neither. */
     public RunRequest deviceProxy(String host, Integer port) { proxyHost = host; proxyPort = port; return this; }
@@ -122,11 +130,16 @@ public final class RunRequest {
     public RunRequest executionRoleArn(String v) { executionRoleArn = v; return this; }
     /** Per device, 1 to 150 minutes. */
     public RunRequest jobTimeoutMinutes(Integer v) { jobTimeoutMinutes = v; return this; }
+    /** Clean up accounts on the devices when the test begins. */
     public RunRequest accountsCleanup(Boolean v) { accountsCleanup = v; return this; }
+    /** Remove app packages from the devices when the test begins. */
     public RunRequest appPackagesCleanup(Boolean v) { appPackagesCleanup = v; return this; }
+    /** Record a video of each device (default on). */
     public RunRequest videoCapture(Boolean v) { videoCapture = v; return this; }
+    /** Do not re-sign the app (private devices). */
     public RunRequest skipAppResign(Boolean v) { skipAppResign = v; return this; }
 
+    /** The name as given (without the unique tag). */
     public String name() { return name; }
     /** The pool as given (name or ARN), or null with device filters. */
     public String devicePool() { return devicePool; }

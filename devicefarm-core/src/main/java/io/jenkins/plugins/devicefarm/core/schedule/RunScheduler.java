@@ -23,6 +23,7 @@ public final class RunScheduler {
     private final DeviceFarmWatcher engine;
     private final DevicePools pools;
 
+    /** Calls are made on {@code engine}'s scheduler; ScheduleRun on its stop thread. */
     public RunScheduler(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;

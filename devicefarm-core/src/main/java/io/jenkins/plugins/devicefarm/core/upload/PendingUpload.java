@@ -19,6 +19,7 @@ public final class PendingUpload implements Serializable {
     private final String type;
     private final String url;
 
+    /** As CreateUpload answered it; {@code url} is the presigned PUT URL. */
     public PendingUpload(DeviceFarmArn arn, String name, String type, String url) {
         this.arn = arn;
         this.name = name;
@@ -26,10 +27,12 @@ public final class PendingUpload implements Serializable {
         this.url = url;
     }
 
+    /** The upload's ARN, for GetUpload, ScheduleRun and DeleteUpload. */
     public DeviceFarmArn arn() {
         return arn;
     }
 
+    /** The file name Device Farm knows it by. */
     public String name() {
         return name;
     }
@@ -44,6 +47,7 @@ public final class PendingUpload implements Serializable {
         return url;
     }
 
+    /** The Content-Type the PUT must carry (the URL is signed for it). */
     public String contentType() {
         return CONTENT_TYPE;
     }

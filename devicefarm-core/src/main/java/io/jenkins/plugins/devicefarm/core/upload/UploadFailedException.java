@@ -10,12 +10,14 @@ public class UploadFailedException extends RuntimeException {
     private final String uploadArn;
     private final String metadata;
 
+    /** {@code message} starts with Device Farm's own words. */
     public UploadFailedException(String message, String uploadArn, String metadata) {
         super(message);
         this.uploadArn = uploadArn;
         this.metadata = metadata;
     }
 
+    /** The failed upload, to delete it. */
     public String uploadArn() {
         return uploadArn;
     }

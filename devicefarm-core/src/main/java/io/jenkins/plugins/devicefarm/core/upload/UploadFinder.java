@@ -21,6 +21,7 @@ public final class UploadFinder {
     private final DeviceFarmClient client;
     private final DeviceFarmWatcher engine;
 
+    /** Calls are made on {@code engine}'s scheduler. */
     public UploadFinder(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;

@@ -11,11 +11,13 @@ public class UploadTransferException extends IOException {
 
     private final int statusCode;
 
+    /** {@code message} must not contain the URL. */
     public UploadTransferException(String message, int statusCode) {
         super(message);
         this.statusCode = statusCode;
     }
 
+    /** The HTTP status, or 0 when there was no answer. */
     public int statusCode() {
         return statusCode;
     }

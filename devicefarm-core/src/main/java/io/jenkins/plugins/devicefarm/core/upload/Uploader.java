@@ -32,6 +32,7 @@ public final class Uploader {
     private final DeviceFarmWatcher engine;
     private final PollSettings polls;
 
+    /** Calls are made on {@code engine}'s scheduler, polls at most every 15 s. */
     public Uploader(DeviceFarmClient client, DeviceFarmWatcher engine) {
         this.client = client;
         this.engine = engine;

@@ -103,6 +103,20 @@ class UploaderTest {
     }
 
     @Test
+    void cancellingATransferClosesItsConnection() {
+        PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
+        long size = 20L * 1024 * 1024 * 1024; // far more than can go in the test's time
+        CompletableFuture<Long> sending = PresignedPut.withDefaults().send(pending.url(), () -> new ZipLikeStream(size), size,
+                pending.contentType());
+        Await.until("the transfer started", () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("devicefarm-upload")));
+        sending.cancel(true);
+        Await.until("the sending thread ended", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("devicefarm-upload")));
+        assertThat(f.client.getUpload(r -> r.arn(pending.arn().toString())).upload().status()).isEqualTo(UploadStatus.INITIALIZED);
+    }
+
+    @Test
     void aRefusedOrUnreachableUrlFailsWithoutShowingTheUrl() throws Exception {
         PendingUpload pending = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
         String forged = pending.url().replaceFirst("/_uploads/[0-9a-f]{6}", "/_uploads/000000");
@@ -144,9 +158,9 @@ class UploaderTest {
         CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         assertThat(done.cancel(true)).isTrue();
-        Thread.sleep(100); // let a poll already under way finish
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300); // ten poll intervals at least
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 
@@ -156,9 +170,9 @@ class UploaderTest {
         CompletableFuture<Upload> waiting = uploader.awaitProcessed(pending.arn(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         waiting.cancel(false);
-        Thread.sleep(100);
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300);
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.devicefarm.model.TestType;
 
 /** A simulator on a manual clock, a real SDK client built by our factory, and a fast engine. */
 public final class SimulatorFixture implements AutoCloseable {
-    static final String ACCESS_KEY = "AKIAFIXTURESECRET123";
-    static final String SECRET_KEY = "fixture/secret+key/DO-NOT-PRINT";
+    public static final String ACCESS_KEY = "AKIAFIXTURESECRET123";
+    public static final String SECRET_KEY = "fixture/secret+key/DO-NOT-PRINT";
 
     public final ManualSimClock clock = new ManualSimClock(Instant.parse("2026-11-23T08:00:00Z"));
     public final DeviceFarmSimulator sim;
@@ -34,11 +34,16 @@ public final class SimulatorFixture implements AutoCloseable {
     }
 
     public static DeviceFarmClient clientFor(DeviceFarmSimulator sim) {
-        return DeviceFarmClientFactory.create(ClientSettings.builder()
+        return DeviceFarmClientFactory.create(settingsFor(sim));
+    }
+
+    /** What {@link #clientFor} builds from: for shared clients and leases. */
+    public static ClientSettings settingsFor(DeviceFarmSimulator sim) {
+        return ClientSettings.builder()
                 .endpointOverride(sim.endpoint().toString())
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .readTimeout(Duration.ofSeconds(2))
-                .build());
+                .build();
     }
 
     /** Polls every 10-40 ms so tests finish quickly; stops retried for at most 3 s. */
@@ -50,12 +55,12 @@ public final class SimulatorFixture implements AutoCloseable {
         return sim.projectArns().get(0);
     }
 
-    String device() {
+    public String device() {
         return sim.deviceArns().get(0);
     }
 
     /** Schedules a run through the SDK; the demo scenario picks its outcome from the name. */
-    DeviceFarmArn scheduleRun(String name) {
+    public DeviceFarmArn scheduleRun(String name) {
         String arn = client.scheduleRun(r -> r.projectArn(project()).devicePoolArn(sim.devicePoolArns().get(0)).name(name)
                 .test(t -> t.type(TestType.BUILTIN_FUZZ))).run().arn();
         return DeviceFarmArn.parse("arn", arn, ArnKind.RUN);
