@@ -159,9 +159,9 @@ class UploaderTest {
         CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         assertThat(done.cancel(true)).isTrue();
-        Thread.sleep(100); // let a poll already under way finish
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300); // ten poll intervals at least
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 
@@ -171,9 +171,9 @@ class UploaderTest {
         CompletableFuture<Upload> waiting = uploader.awaitProcessed(pending.arn(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         waiting.cancel(false);
-        Thread.sleep(100);
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300);
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 
