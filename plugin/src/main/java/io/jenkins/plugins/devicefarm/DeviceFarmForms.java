@@ -16,16 +16,14 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.session.SessionChoices;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
-import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
-import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
 
 /**
  * What the web methods of every Device Farm form share (global configuration, Pipeline steps,
@@ -153,19 +151,19 @@ public final class DeviceFarmForms {
 
     /** The billing methods of CreateRemoteAccessSession, after "Device Farm's default". */
     public static ListBoxModel billingMethods(@CheckForNull Item item) {
-        return deviceFarmChoices(item, BillingMethod.knownValues());
+        return deviceFarmChoices(item, SessionChoices.billingMethods());
     }
 
     /** The interaction modes of CreateRemoteAccessSession, after "Device Farm's default". */
     public static ListBoxModel interactionModes(@CheckForNull Item item) {
-        return deviceFarmChoices(item, InteractionMode.knownValues());
+        return deviceFarmChoices(item, SessionChoices.interactionModes());
     }
 
-    private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, Set<? extends Enum<?>> values) {
+    private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, List<String> values) {
         ListBoxModel m = new ListBoxModel();
         if (canConfigure(item)) {
             m.add(Messages.DeviceFarmForms_DeviceFarmDefault(), "");
-            values.stream().map(Object::toString).sorted().forEach(m::add);
+            values.forEach(m::add);
         }
         return m;
     }

@@ -87,7 +87,7 @@ final class SessionOpener {
                 lifecycle.stopTracked(lease.retain(), arn(created), "could not follow the session", ledger);
                 throw e;
             }
-            if (!"RUNNING".equals(seen.getStatus())) {
+            if (!seen.isRunning()) {
                 throw new AbortException("[Device Farm] The session ended before it was ready: " + seen);
             }
             return new Opened(seen, followed.sessionEndpoints());

@@ -246,7 +246,7 @@ final class SessionExecution extends DeviceFarmExecution {
                 fail(abortCause);
                 return;
             }
-            if (!"RUNNING".equals(o.getStatus())) {
+            if (!o.isRunning()) {
                 fail(new AbortException("Remote access session '" + uniqueName + "' ended before it was ready: "
                         + o.getResult() + (o.getMessage() == null ? "" : " (" + o.getMessage() + ")")));
                 return;
@@ -357,7 +357,7 @@ final class SessionExecution extends DeviceFarmExecution {
         w.outcome().whenCompleteAsync((o, e) -> {
             RemoteEndpoints endpoints = w.sessionEndpoints();
             String problem = e != null ? userFacing(e).getMessage()
-                    : !"RUNNING".equals(o.getStatus()) ? "it is " + o.getStatus() + (o.getResult() == null ? "" : " " + o.getResult())
+                    : !o.isRunning() ? "it is " + o.getStatus() + (o.getResult() == null ? "" : " " + o.getResult())
                     : endpoints.isEmpty() ? "Device Farm gave no endpoints" : null;
             if (problem == null) {
                 SessionEndpoints.put(arn, endpoints);
