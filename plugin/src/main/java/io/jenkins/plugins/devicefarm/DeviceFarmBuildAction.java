@@ -3,13 +3,18 @@ package io.jenkins.plugins.devicefarm;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
+import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.model.OutcomeTotals;
+import io.jenkins.plugins.devicefarm.core.model.ResourceCounts;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -24,6 +29,8 @@ public class DeviceFarmBuildAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(DeviceFarmBuildAction.class.getName());
     /** Guards creation of the action, so two steps of a parallel branch do not add two. */
     private static final Object CREATION_LOCK = new Object();
+    /** Prefix of the details page's row anchors. */
+    private static final String ANCHOR = "devicefarm-row-";
 
     // Copy-on-write: XStream may save the build while a step adds a resource.
     private final List<TrackedResource> resources = new CopyOnWriteArrayList<>();
@@ -79,6 +86,20 @@ public class DeviceFarmBuildAction implements RunAction2 {
         save();
     }
 
+    /**
+     * Device Farm no longer knows a tracked ARN (or not with its credentials and region): nothing
+     * runs and nothing bills, so the safety net and the startup sweep leave it alone; saves.
+     */
+    public void recordUnknown(@NonNull String arn, @NonNull String message) {
+        synchronized (this) {
+            TrackedResource r = find(arn);
+            if (r != null) {
+                r.unknown(message);
+            }
+        }
+        save();
+    }
+
     /** Marks a tracked ARN as one the user chose not to stop; saves. */
     public void leaveRunning(@NonNull String arn) {
         synchronized (this) {
@@ -119,6 +140,34 @@ public class DeviceFarmBuildAction implements RunAction2 {
     @NonNull
     public List<TrackedResource> getStopFailures() {
         return resources.stream().filter(r -> r.getStopFailure() != null).toList();
+    }
+
+    /** The rows of the details page, in tracking order; a job's row points at its run's row when that is listed. */
+    @NonNull
+    public List<ResourceRow> getRows() {
+        List<TrackedResource> all = getResources();
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            rowOf.putIfAbsent(all.get(i).getArn(), i);
+        }
+        List<ResourceRow> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            DeviceFarmArn arn = ResourceRow.parse(all.get(i).getArn());
+            Integer run = arn == null || arn.kind() != ArnKind.JOB ? null : rowOf.get(arn.run().toString());
+            String runName = null;
+            if (run != null) {
+                Outcome o = all.get(run).getOutcome();
+                runName = o != null && o.getName() != null ? o.getName() : all.get(run).getArn();
+            }
+            rows.add(new ResourceRow(all.get(i), ANCHOR + i, run == null ? null : ANCHOR + run, runName));
+        }
+        return rows;
+    }
+
+    /** What the summary counts: the runs, jobs and sessions listed on the details page. */
+    @NonNull
+    public ResourceCounts getCounts() {
+        return ResourceCounts.of(resources.stream().map(TrackedResource::getArn).toList());
     }
 
     /** Device minutes as the pages show them. */

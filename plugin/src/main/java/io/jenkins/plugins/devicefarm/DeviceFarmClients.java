@@ -13,6 +13,7 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.client.ClientSettings;
 import io.jenkins.plugins.devicefarm.core.client.DeviceFarmClientFactory;
 import io.jenkins.plugins.devicefarm.core.client.ProxySettings;
@@ -22,24 +23,45 @@ import jenkins.model.Jenkins;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
- * Builds SDK clients for a build or a web method: credentials from Jenkins credentials by id
- * (step value, else global), region (step value, else global), the global endpoint override and
+ * SDK clients for a build or a web method: credentials from Jenkins credentials by id (step
+ * value, else global), region (step value, else global), the global endpoint override and
  * Jenkins' proxy. The core validates everything and names the field when something is wrong.
- * Callers close the client when done.
+ * Builds lease shared clients ({@link #lease}); a client is closed when its last lease is.
  */
 public final class DeviceFarmClients {
     private static final String PLUGIN = "aws-devicefarm";
 
     private DeviceFarmClients() {}
 
-    /** A client with the credentials the build may use. */
-    public static DeviceFarmClient forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull String region) {
+    /**
+     * A lease on the shared client for the credentials the build may use (recorded as used by the
+     * build). Session credentials of an assumed role are resolved once per token lifetime, however
+     * many watches use them. Unknown credentials or a bad region throw
+     * {@link InvalidInputException} naming the field, before anything is sent.
+     */
+    @NonNull
+    public static ClientLease lease(@NonNull Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull String region) {
         String id = credentialsIdOrGlobal(credentialsId);
+        AmazonWebServicesCredentials c = find(run, id);
+        // Keyed by id and what the credentials say they are (access key id and role, never the
+        // secret): folders may hold different credentials under one id, and an edit gets a new client.
+        return DeviceFarmEngine.clients().lease(id + '\n' + c.getDisplayName(),
+                settings(c, region, DeviceFarmGlobalConfiguration.get().getEndpointOverride()));
+    }
+
+    /** A client of its own with the credentials the build may use; the caller closes it. Prefer {@link #lease}. */
+    public static DeviceFarmClient forRun(@NonNull Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull String region) {
+        AmazonWebServicesCredentials c = find(run, credentialsIdOrGlobal(credentialsId));
+        return DeviceFarmClientFactory.create(settings(c, region, DeviceFarmGlobalConfiguration.get().getEndpointOverride()));
+    }
+
+    private static AmazonWebServicesCredentials find(Run<?, ?> run, String id) {
         AmazonWebServicesCredentials c = CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
         if (c == null) {
             throw notFound(id);
         }
-        return create(c, region, DeviceFarmGlobalConfiguration.get().getEndpointOverride());
+        CredentialsProvider.track(run, c); // the credentials' usage page lists the build
+        return c;
     }
 
     /** A client for a web method, with the credentials visible in the item's context (or globally when null). */
@@ -52,7 +74,7 @@ public final class DeviceFarmClients {
         if (c == null) {
             throw notFound(id);
         }
-        return create(c, region, endpointOverride);
+        return DeviceFarmClientFactory.create(settings(c, region, endpointOverride));
     }
 
     /** The global AWS credentials with this id, or null. */
@@ -63,15 +85,15 @@ public final class DeviceFarmClients {
                 CredentialsMatchers.withId(id));
     }
 
-    private static DeviceFarmClient create(AmazonWebServicesCredentials credentials, String region, String endpointOverride) {
+    private static ClientSettings settings(AmazonWebServicesCredentials credentials, String region, String endpointOverride) {
         String r = Util.fixEmptyAndTrim(region);
-        return DeviceFarmClientFactory.create(ClientSettings.builder()
+        return ClientSettings.builder()
                 .credentials(credentials) // an SDK v2 AwsCredentialsProvider, AssumeRole included
                 .region(r == null ? DeviceFarmGlobalConfiguration.get().getRegion() : r)
                 .endpointOverride(endpointOverride)
                 .proxy(proxy())
                 .userAgentSuffix("jenkins-devicefarm/" + version())
-                .build());
+                .build();
     }
 
     private static String credentialsIdOrGlobal(String credentialsId) {

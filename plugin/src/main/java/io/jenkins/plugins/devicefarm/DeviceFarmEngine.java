@@ -3,18 +3,24 @@ package io.jenkins.plugins.devicefarm;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
+import io.jenkins.plugins.devicefarm.core.client.SharedClients;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
-import java.time.Duration;
+import jenkins.util.Timer;
 
 /**
  * The one engine of the controller: a {@link DeviceFarmWatcher} (a fixed handful of threads for
- * any number of watches) created lazily with the global poll settings, shut down with Jenkins.
+ * any number of watches), the {@link DeviceFarmLifecycle} every step, the freestyle steps and the
+ * safety net go through (records are written on Jenkins' timer pool, never on the engine's
+ * threads), and the shared, counted SDK clients. Created lazily, shut down with Jenkins.
  * Steps pass the current poll settings with each watch ({@link #pollSettings}), so a change to
  * the global configuration applies without replacing the scheduler.
  */
 public final class DeviceFarmEngine {
     private static DeviceFarmWatcher watcher;
+    private static DeviceFarmLifecycle lifecycle;
+    private static SharedClients clients;
     /** Set while Jenkins shuts down: watches failing because of that must not fail their steps. */
     private static volatile boolean closing;
 
@@ -24,14 +30,29 @@ public final class DeviceFarmEngine {
         if (watcher == null) {
             closing = false;
             watcher = new DeviceFarmWatcher(pollSettings());
+            // Looked up per task: Jenkins replaces its timer pool when it restarts in the same JVM.
+            lifecycle = new DeviceFarmLifecycle(watcher, task -> Timer.get().execute(task));
         }
         return watcher;
     }
 
-    /** The global poll interval bounds as core settings (validated there). */
+    /** Track, follow, stop once, record: the one lifecycle of everything a build owns on Device Farm. */
+    public static synchronized DeviceFarmLifecycle lifecycle() {
+        get();
+        return lifecycle;
+    }
+
+    /** SDK clients shared per credentials and settings, closed when their last user lets go. */
+    public static synchronized SharedClients clients() {
+        if (clients == null) {
+            clients = new SharedClients();
+        }
+        return clients;
+    }
+
+    /** The global poll interval bounds as core settings (never throws: see the global configuration). */
     public static PollSettings pollSettings() {
-        DeviceFarmGlobalConfiguration c = DeviceFarmGlobalConfiguration.get();
-        return PollSettings.of(Duration.ofSeconds(c.getMinPollSeconds()), Duration.ofSeconds(c.getMaxPollSeconds()));
+        return DeviceFarmGlobalConfiguration.get().pollSettings();
     }
 
     /**
@@ -54,6 +75,11 @@ public final class DeviceFarmEngine {
         if (watcher != null) {
             watcher.close();
             watcher = null;
+            lifecycle = null;
+        }
+        if (clients != null) {
+            clients.close();
+            clients = null;
         }
     }
 }

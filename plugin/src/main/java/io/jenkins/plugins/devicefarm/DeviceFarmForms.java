@@ -16,16 +16,14 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.session.SessionChoices;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
-import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
-import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
 
 /**
  * What the web methods of every Device Farm form share (global configuration, Pipeline steps,
@@ -51,11 +49,12 @@ public final class DeviceFarmForms {
     }
 
     /**
-     * Runs {@code validation} for users who may configure {@code item}; others get no verdict
-     * rather than an error page (the Snippet Generator is open to users who cannot configure).
+     * Runs {@code validation} for users who may configure {@code item} and refuses others with
+     * 403 (AccessDeniedException), as the freestyle and global forms do: one answer for every form.
      */
     public static FormValidation ifConfigurable(@CheckForNull Item item, Supplier<FormValidation> validation) {
-        return canConfigure(item) ? validation.get() : FormValidation.ok();
+        checkConfigure(item);
+        return validation.get();
     }
 
     /**
@@ -143,7 +142,7 @@ public final class DeviceFarmForms {
     /** Build results for a verdict drop-down; the empty value keeps the default, which it names. */
     public static ListBoxModel verdicts(Verdict defaultVerdict) {
         ListBoxModel m = new ListBoxModel();
-        m.add("Default (" + defaultVerdict.name() + ")", "");
+        m.add(Messages.DeviceFarmForms_DefaultVerdict(defaultVerdict.name()), "");
         for (Verdict v : Verdict.values()) {
             m.add(v.name());
         }
@@ -152,19 +151,19 @@ public final class DeviceFarmForms {
 
     /** The billing methods of CreateRemoteAccessSession, after "Device Farm's default". */
     public static ListBoxModel billingMethods(@CheckForNull Item item) {
-        return deviceFarmChoices(item, BillingMethod.knownValues());
+        return deviceFarmChoices(item, SessionChoices.billingMethods());
     }
 
     /** The interaction modes of CreateRemoteAccessSession, after "Device Farm's default". */
     public static ListBoxModel interactionModes(@CheckForNull Item item) {
-        return deviceFarmChoices(item, InteractionMode.knownValues());
+        return deviceFarmChoices(item, SessionChoices.interactionModes());
     }
 
-    private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, Set<? extends Enum<?>> values) {
+    private static ListBoxModel deviceFarmChoices(@CheckForNull Item item, List<String> values) {
         ListBoxModel m = new ListBoxModel();
         if (canConfigure(item)) {
-            m.add("Device Farm's default", "");
-            values.stream().map(Object::toString).sorted().forEach(m::add);
+            m.add(Messages.DeviceFarmForms_DeviceFarmDefault(), "");
+            values.forEach(m::add);
         }
         return m;
     }

@@ -6,11 +6,15 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.client.ClientSettings;
 import io.jenkins.plugins.devicefarm.core.client.DeviceFarmClientFactory;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -25,6 +29,10 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("deviceFarm")
 public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(DeviceFarmGlobalConfiguration.class.getName());
+    /** PollSettings' upper bound for both intervals. */
+    static final int MAX_POLL_SECONDS = 3600;
+
     private String credentialsId;
     private String region;
     private String endpointOverride;
@@ -34,6 +42,13 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
 
     public DeviceFarmGlobalConfiguration() {
         load();
+        if (!inRange(minPollSeconds) || !inRange(maxPollSeconds)) {
+            // A hand-edited file must not break every step: say so, and poll at the defaults.
+            LOGGER.log(Level.WARNING, "AWS Device Farm: poll intervals {0} s / {1} s in the saved configuration are outside 1..{2} s;"
+                    + " using the defaults", new Object[] {minPollSeconds, maxPollSeconds, MAX_POLL_SECONDS});
+            minPollSeconds = (int) PollSettings.DEFAULT_MIN.getSeconds();
+            maxPollSeconds = (int) PollSettings.DEFAULT_MAX.getSeconds();
+        }
     }
 
     public static DeviceFarmGlobalConfiguration get() {
@@ -76,9 +91,10 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
         return minPollSeconds;
     }
 
+    /** Refuses a value outside 1..3600 with a message naming the field (shown by configuration as code too). */
     @DataBoundSetter
     public void setMinPollSeconds(int minPollSeconds) {
-        this.minPollSeconds = minPollSeconds;
+        this.minPollSeconds = checkedSeconds("minPollSeconds", minPollSeconds);
         save();
     }
 
@@ -86,10 +102,34 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
         return maxPollSeconds;
     }
 
+    /** As {@link #setMinPollSeconds}; a maximum below the minimum is polled at the minimum (see {@link #pollSettings}). */
     @DataBoundSetter
     public void setMaxPollSeconds(int maxPollSeconds) {
-        this.maxPollSeconds = maxPollSeconds;
+        this.maxPollSeconds = checkedSeconds("maxPollSeconds", maxPollSeconds);
         save();
+    }
+
+    /**
+     * The poll intervals every step uses. Never throws, so a bad global setting cannot break every
+     * step: the setters refuse values out of range, and a maximum below the minimum (the two are
+     * set one at a time) polls at the minimum.
+     */
+    @NonNull
+    public PollSettings pollSettings() {
+        int min = minPollSeconds;
+        return PollSettings.of(Duration.ofSeconds(min), Duration.ofSeconds(Math.max(min, maxPollSeconds)));
+    }
+
+    private static boolean inRange(int seconds) {
+        return seconds >= 1 && seconds <= MAX_POLL_SECONDS;
+    }
+
+    private static int checkedSeconds(String field, int seconds) {
+        if (!inRange(seconds)) {
+            throw new InvalidInputException(field, "must be between 1 and " + MAX_POLL_SECONDS + " seconds, was " + seconds,
+                    "Use e.g. 5 for minPollSeconds and 60 for maxPollSeconds");
+        }
+        return seconds;
     }
 
     public String getDefaultProjectArn() {
@@ -105,7 +145,7 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
     @NonNull
     @Override
     public String getDisplayName() {
-        return "AWS Device Farm";
+        return Messages.DeviceFarmGlobalConfiguration_DisplayName();
     }
 
     @POST

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.devicefarm;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,8 +20,13 @@ public interface SessionSettings {
     String getVpceConfigurationArns();
     String getInteractionMode();
     boolean isSkipAppResign();
-    boolean isRemoteRecordEnabled();
-    String getRemoteRecordAppArn();
+    /** An upload ARN or the name of an upload in the project. */
+    String getApp();
+    /** Upload ARNs or names, one per line or comma-separated (at most 3). */
+    String getAuxiliaryApps();
+    String getAppiumVersion();
+    /** host:port */
+    String getDeviceProxy();
 
     /**
      * The core request, each text value passed through {@code expand} first (a freestyle build's
@@ -34,7 +43,27 @@ public interface SessionSettings {
                 .vpceConfigurationArns(DeviceFarmForms.lines(e.apply(getVpceConfigurationArns())))
                 .interactionMode(e.apply(getInteractionMode()))
                 .skipAppResign(isSkipAppResign() ? Boolean.TRUE : null)
-                .remoteRecordEnabled(isRemoteRecordEnabled() ? Boolean.TRUE : null)
-                .remoteRecordAppArn(e.apply(getRemoteRecordAppArn()));
+                .app(e.apply(getApp()))
+                .auxiliaryApps(appList(e.apply(getAuxiliaryApps())))
+                .appiumVersion(e.apply(getAppiumVersion()))
+                .deviceProxy(e.apply(getDeviceProxy()));
+    }
+
+    /**
+     * Form check of {@code app}, {@code auxiliaryApps}, {@code appiumVersion} or {@code deviceProxy}
+     * by the core's rules; the message names the field. Callers check the permission first.
+     */
+    static FormValidation checkField(String field, @CheckForNull String value) {
+        List<String> values = "auxiliaryApps".equals(field) ? appList(value) : value == null ? List.of() : List.of(value);
+        return DeviceFarmForms.check(() -> {
+            SessionRequest.checkField(field, values);
+            return field;
+        });
+    }
+
+    /** Apps one per line or comma-separated; not split at spaces, which upload names may hold. */
+    private static List<String> appList(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 }

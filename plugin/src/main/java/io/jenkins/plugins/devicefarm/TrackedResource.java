@@ -19,6 +19,8 @@ public final class TrackedResource implements Serializable {
     private String stopFailure;
     /** The user asked not to stop it (e.g. stopOnAbort: false): the safety net leaves it alone. */
     private boolean leftRunning;
+    /** Set when Device Farm answered NotFound for it: there was nothing to stop. */
+    private String unknown;
 
     TrackedResource(String arn, String credentialsId, String region) {
         this.arn = arn;
@@ -77,5 +79,18 @@ public final class TrackedResource implements Serializable {
 
     synchronized void stopFailed(String message) {
         stopFailure = message;
+    }
+
+    /** Device Farm does not know it: ended, with why, and never a stop failure. */
+    synchronized void unknown(String message) {
+        ended = true;
+        stopFailure = null;
+        unknown = message;
+    }
+
+    /** Why Device Farm does not know it (e.g. NotFoundException), or null. */
+    @CheckForNull
+    public synchronized String getUnknown() {
+        return unknown;
     }
 }

@@ -8,7 +8,6 @@ import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
-import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
 import io.jenkins.plugins.devicefarm.steps.SessionStep;
@@ -53,7 +52,7 @@ class ConfigurationTest {
     void stepFormsRoundTrip(JenkinsRule j) throws Exception {
         WaitForRunStep w = new WaitForRunStep(RUN);
         w.setTimeoutMinutes(45);
-        w.setWarned(Verdict.FAILURE);
+        w.setWarned("FAILURE");
         w.setCredentialsId("aws");
         WaitForRunStep w2 = new StepConfigTester(j).configRoundTrip(w);
         j.assertEqualDataBoundBeans(w, w2);
@@ -61,7 +60,10 @@ class ConfigurationTest {
         SessionStep s = new SessionStep(TestSupport.PIXEL);
         s.setName("checks");
         s.setInteractionMode("VIDEO_ONLY");
-        s.setRemoteRecordEnabled(true);
+        s.setApp("app-release.apk");
+        s.setAuxiliaryApps("helper.apk\narn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7/other");
+        s.setAppiumVersion("2");
+        s.setDeviceProxy("proxy.example.com:8080");
         j.assertEqualDataBoundBeans(s, new StepConfigTester(j).configRoundTrip(s));
     }
 
@@ -93,6 +95,11 @@ class ConfigurationTest {
                 "checkMinPollSeconds?value=1&maxPollSeconds=2"}) {
             assertEquals(403, post(j, wc, GLOBAL + method).getWebResponse().getStatusCode(), method);
         }
+        // Pipeline step checks (the Snippet Generator's) answer as the freestyle and global ones do.
+        for (String method : new String[] {WaitForRunStep.class.getName() + "/checkArn?value=x",
+                StopJobStep.class.getName() + "/checkArn?value=x", WaitForRunStep.class.getName() + "/checkCredentialsId?value=x"}) {
+            assertEquals(403, post(j, wc, "descriptorByName/" + method).getWebResponse().getStatusCode(), method);
+        }
         // The credentials list shows a reader nothing but the current value.
         assertFalse(post(j, wc, GLOBAL + "fillCredentialsIdItems?credentialsId=").getWebResponse()
                 .getContentAsString().contains("visible-only-to-admins"));
@@ -115,7 +122,8 @@ class ConfigurationTest {
 
     @Test
     void remoteNamesAreEscapedOnTheBuildPages(JenkinsRule j) throws Exception {
-        String evil = "<img src=x onerror=alert(1)>";
+        // No "fail", "warn", "error" or "skip" in the name: the demo scenario would end the run by it (see its README).
+        String evil = "<img src=x onload=alert(1)>";
         ManualSimClock clock = new ManualSimClock();
         try (DeviceFarmSimulator simulator = DeviceFarmSimulator.builder().clock(clock).build();
              DeviceFarmClient client = TestSupport.client(simulator)) {
@@ -131,7 +139,7 @@ class ConfigurationTest {
             for (String page : new String[] {"", "devicefarm/"}) {
                 String html = wc.getPage(b, page).getWebResponse().getContentAsString();
                 assertFalse(html.contains(evil), page);
-                assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;") || page.isEmpty(), page);
+                assertTrue(html.contains("&lt;img src=x onload=alert(1)&gt;") || page.isEmpty(), page);
             }
         }
     }

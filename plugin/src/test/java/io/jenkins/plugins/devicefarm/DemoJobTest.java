@@ -34,7 +34,7 @@ class DemoJobTest {
     void demoJobUsesEveryStepAndEndsGreen(JenkinsRule j, @TempDir Path tmp) throws Exception {
         assumeTrue(curlAvailable(), "curl is not on the PATH");
         // 20x: a demo run (about 7 simulated minutes) takes 20 s, so the one the demo stops is still going
-        // even if the sh steps are slow; the 5 s session body stays far from the 150-minute limit (7.5 minutes).
+        // even if the sh steps are slow; the session's curl calls stay far from the 150-minute limit (7.5 minutes).
         try (DeviceFarmSimulator simulator = DeviceFarmSimulator.builder().clock(new ScaledSimClock(20)).build()) {
             String endpoint = simulator.endpoint().toString();
             Path yaml = tmp.resolve("jenkins.yaml");
@@ -47,7 +47,11 @@ class DemoJobTest {
                     new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
             WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, demo.scheduleBuild2(0));
 
-            j.assertLogContains("Its endpoint is masked in this log: ****", b);
+            j.assertLogContains("Remote driver endpoint: ****", b);
+            // The WebDriver session the demo opened with curl on the remote driver endpoint runs the Appium
+            // version the step asked for: appiumVersion reached Device Farm as configuration.parameters.
+            j.assertLogContains("\"appium:version\":\"2\"", b);
+            j.assertLogNotContains("/remote-driver/", b); // the endpoint's secret path never shows
             j.assertLogContains("Stopped run demo-1: COMPLETED STOPPED, stopped by us: true", b);
             assertEquals(1, simulator.journal().count("StopRemoteAccessSession"));
             assertEquals(1, simulator.journal().count("StopJob"));

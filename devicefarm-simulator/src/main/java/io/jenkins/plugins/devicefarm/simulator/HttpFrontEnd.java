@@ -44,6 +44,7 @@ final class HttpFrontEnd {
     private final Faults faults;
     private final Journal journal;
     private final ControlApi control;
+    private final SecurityTokenService sts;
     private final RemoteDriverEndpoint remoteDriver;
     private final InteractiveEndpoint interactive;
     private final UploadEndpoint uploads;
@@ -59,6 +60,7 @@ final class HttpFrontEnd {
         this.faults = faults;
         this.journal = journal;
         this.control = control;
+        this.sts = new SecurityTokenService(journal);
         this.uploads = uploads;
     }
 
@@ -102,6 +104,10 @@ final class HttpFrontEnd {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith(ControlApi.PREFIX)) {
                 control.handle(exchange, body);
+                return;
+            }
+            if (SecurityTokenService.isFor(exchange)) { // Query protocol (Action=...), not X-Amz-Target
+                sts.handle(exchange, body, now, receivedNanos);
                 return;
             }
             if (path.startsWith(SessionEndpoints.DRIVER_PREFIX)) {

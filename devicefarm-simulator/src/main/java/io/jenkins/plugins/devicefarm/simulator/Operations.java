@@ -118,7 +118,7 @@ final class Operations {
     }
 
     private ObjectNode listRuns(JsonNode request, Instant now) {
-        return pager.page(request, "runs", state.runs(Requests.required(request, "arn")), r -> Views.run(r, now));
+        return pager.page(request, "runs", state.runs(Requests.required(request, "arn")), r -> Views.run(r, state.scenario(), now));
     }
 
     private ObjectNode stopJob(JsonNode request, Instant now) {
@@ -203,8 +203,8 @@ final class Operations {
         return wrap("remoteAccessSession", SessionView.of(session, state.scenario(), now));
     }
 
-    private static ObjectNode runResponse(SimRun run, Instant now) {
-        return wrap("run", Views.run(run, now));
+    private ObjectNode runResponse(SimRun run, Instant now) {
+        return wrap("run", Views.run(run, state.scenario(), now));
     }
 
     private ObjectNode jobResponse(SimJob job, Instant now) {

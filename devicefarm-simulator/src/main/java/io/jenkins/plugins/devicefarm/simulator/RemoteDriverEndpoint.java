@@ -38,31 +38,32 @@ final class RemoteDriverEndpoint {
                 : "POST".equals(method) && "/session".equals(relative) ? "WebDriver.NewSession"
                 : "DELETE".equals(method) && relative.matches("/session/[^/]+") ? "WebDriver.DeleteSession"
                 : "WebDriver.Other";
-        int status;
+        WebDriverReplies.Reply reply;
         if (session == null || relative == null || !"RUNNING".equals(session.state(now).status())) {
-            status = WebDriverReplies.error(exchange, 404, "unknown command", "No remote access session is running at this endpoint.");
+            reply = WebDriverReplies.error(404, "unknown command", "No remote access session is running at this endpoint.");
         } else {
-            status = switch (operation) {
-                case "WebDriver.GetStatus" -> status(exchange, session);
-                case "WebDriver.NewSession" -> newSession(exchange, session, body);
-                case "WebDriver.DeleteSession" -> deleteSession(exchange, session, relative.substring("/session/".length()));
-                default -> WebDriverReplies.error(exchange, 404, "unknown command",
+            reply = switch (operation) {
+                case "WebDriver.GetStatus" -> status(session);
+                case "WebDriver.NewSession" -> newSession(session, body);
+                case "WebDriver.DeleteSession" -> deleteSession(session, relative.substring("/session/".length()));
+                default -> WebDriverReplies.error(404, "unknown command",
                         method + " " + relative + " is not implemented by the simulator.");
             };
         }
-        journal.record(new JournalEntry(now, receivedNanos, operation, session == null ? null : session.arn(), status,
-                status == 200 ? null : "WebDriverError"));
+        journal.record(new JournalEntry(now, receivedNanos, operation, session == null ? null : session.arn(),
+                reply.status(), reply.status() == 200 ? null : "WebDriverError"));
+        reply.send(exchange);
     }
 
-    private static int status(HttpExchange exchange, SimSession session) throws IOException {
+    private static WebDriverReplies.Reply status(SimSession session) {
         boolean ready = session.driverSessions().idle();
         ObjectNode value = Json.object().put("ready", ready)
                 .put("message", ready ? "The device is ready for a new session." : "A session is already running on the device.");
         value.putObject("build").put("version", "2.11.0");
-        return WebDriverReplies.value(exchange, value);
+        return WebDriverReplies.value(value);
     }
 
-    private static int newSession(HttpExchange exchange, SimSession session, byte[] body) throws IOException {
+    private static WebDriverReplies.Reply newSession(SimSession session, byte[] body) {
         JsonNode request;
         try {
             request = Json.MAPPER.readTree(body);
@@ -71,26 +72,26 @@ final class RemoteDriverEndpoint {
         }
         JsonNode capabilities = request == null ? null : request.get("capabilities");
         if (capabilities == null || !capabilities.isObject()) {
-            return WebDriverReplies.error(exchange, 400, "invalid argument", "The body must be a JSON object with \"capabilities\".");
+            return WebDriverReplies.error(400, "invalid argument", "The body must be a JSON object with \"capabilities\".");
         }
         ObjectNode granted = DriverCapabilities.match(capabilities, session.request());
         if (granted == null) {
-            return WebDriverReplies.error(exchange, 500, "session not created", "No capabilities match the device "
+            return WebDriverReplies.error(500, "session not created", "No capabilities match the device "
                     + session.request().device().name() + " (" + session.request().device().platform() + ").");
         }
         String id = session.driverSessions().open();
         if (id == null) {
-            return WebDriverReplies.error(exchange, 500, "session not created", "A session is already running on the device.");
+            return WebDriverReplies.error(500, "session not created", "A session is already running on the device.");
         }
         ObjectNode value = Json.object().put("sessionId", id);
         value.set("capabilities", granted);
-        return WebDriverReplies.value(exchange, value);
+        return WebDriverReplies.value(value);
     }
 
-    private static int deleteSession(HttpExchange exchange, SimSession session, String id) throws IOException {
+    private static WebDriverReplies.Reply deleteSession(SimSession session, String id) {
         if (!session.driverSessions().close(id)) {
-            return WebDriverReplies.error(exchange, 404, "invalid session id", "No session " + id + " is running on the device.");
+            return WebDriverReplies.error(404, "invalid session id", "No session " + id + " is running on the device.");
         }
-        return WebDriverReplies.value(exchange, null);
+        return WebDriverReplies.value(null);
     }
 }

@@ -97,7 +97,8 @@ final class Views {
         return node;
     }
 
-    static ObjectNode run(SimRun run, Instant now) {
+    /** A run, with its project's VPC as Device Farm reports it. */
+    static ObjectNode run(SimRun run, Scenario scenario, Instant now) {
         RunState state = run.state(now);
         SimRun.Request request = run.request();
         ObjectNode node = Json.object()
@@ -128,6 +129,8 @@ final class Views {
         node.put("webUrl", CONSOLE + run.projectId() + "/runs/" + run.runId())
                 .put("skipAppResign", false);
         Json.putIfPresent(node, "testSpecArn", request.testSpecArn());
+        scenario.project(run.projectId()).map(ScenarioProject::vpcConfig)
+                .ifPresent(vpc -> node.set("vpcConfig", vpcConfig(vpc)));
         run.spec().render(node);
         return node;
     }

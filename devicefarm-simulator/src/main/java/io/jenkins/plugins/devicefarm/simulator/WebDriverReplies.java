@@ -10,29 +10,29 @@ import java.io.OutputStream;
 final class WebDriverReplies {
     private WebDriverReplies() {}
 
-    /** Sends {@code {"value": value}} and answers the HTTP status sent. */
-    static int value(HttpExchange exchange, JsonNode value) throws IOException {
+    /** A response decided but not sent yet (so it can be journaled first). */
+    record Reply(int status, ObjectNode body) {
+        void send(HttpExchange exchange) throws IOException {
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    static Reply value(JsonNode value) {
         ObjectNode body = Json.object();
         body.set("value", value == null ? Json.MAPPER.nullNode() : value);
-        send(exchange, 200, body);
-        return 200;
+        return new Reply(200, body);
     }
 
-    /** Sends a W3C error ({@code error} is its code, e.g. "invalid session id") and answers {@code status}. */
-    static int error(HttpExchange exchange, int status, String error, String message) throws IOException {
+    /** A W3C error: {@code error} is its code, e.g. "invalid session id". */
+    static Reply error(int status, String error, String message) {
         ObjectNode body = Json.object();
         body.putObject("value").put("error", error).put("message", message).put("stacktrace", "");
-        send(exchange, status, body);
-        return status;
-    }
-
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return new Reply(status, body);
     }
 }

@@ -72,6 +72,16 @@ class InstancesAndVpceTest extends SimulatorFixture {
     }
 
     @Test
+    void runsOfAProjectWithAVpcReportIt() {
+        String web = simulator.projectArns().get(1);
+        String run = client.scheduleRun(r -> r.projectArn(web).devicePoolArn(androidPool)
+                .test(t -> t.type(TestType.BUILTIN_FUZZ))).run().arn();
+        assertThat(getRun(run).vpcConfig().vpcId()).isEqualTo("vpc-0123abcd");
+        assertThat(getRun(run).vpcConfig().securityGroupIds()).containsExactly("sg-0a1b2c3d");
+        assertThat(schedule("no vpc").vpcConfig()).isNull();
+    }
+
+    @Test
     void aJobOnAPrivateDeviceCarriesItsInstanceArn() {
         Scenario scenario = Scenario.parse("""
                 {"projects":[{"name":"P"}],

@@ -16,12 +16,14 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
+import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.model.OutcomeTotals;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
@@ -38,7 +40,6 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
  * Post-build action "Watch AWS Device Farm runs and publish results": follows runs or jobs an
@@ -118,10 +119,10 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
+        FreestyleOnly.check(run, "deviceFarmResults", "deviceFarmWaitForRun or deviceFarmWaitForJob");
         List<DeviceFarmArn> targets = new ArrayList<>();
         ResultPolicy policy;
         WatchOptions options = WatchOptions.untilCompleted();
-        DeviceFarmClient client;
         try {
             for (String arn : DeviceFarmForms.lines(arns == null ? null : env.expand(arns))) {
                 targets.add(DeviceFarmArn.parse("arns", arn, ArnKind.RUN, ArnKind.JOB));
@@ -133,30 +134,37 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
             if (timeoutMinutes > 0) {
                 options = options.timeout(Duration.ofMinutes(timeoutMinutes), true);
             }
-            client = DeviceFarmClients.forRun(run, credentialsId, region);
         } catch (InvalidInputException e) {
             throw new AbortException("[Device Farm] " + e.getMessage());
         }
-        DeviceFarmBuildAction action = DeviceFarmBuildAction.of(run);
-        for (DeviceFarmArn arn : targets) {
-            action.track(arn.toString(), credentialsId, region); // before waiting: the safety net can stop it
+        try (ClientLease lease = DeviceFarmClients.lease(run, credentialsId, region)) {
+            if (Result.ABORTED.equals(run.getResult())) {
+                // Publishers still run after an abort; waiting would hold the executor for nothing.
+                listener.getLogger().println("[Device Farm] The build was aborted: not waiting; stopping the runs.");
+                BuildLedger ledger = new BuildLedger(run, credentialsId, region, listener);
+                for (DeviceFarmArn arn : targets) {
+                    DeviceFarmEngine.lifecycle().stop(lease.retain(), arn, "build aborted (" + run.getFullDisplayName() + ")", ledger);
+                }
+                return;
+            }
+            listener.getLogger().println("[Device Farm] Waiting for " + targets.size() + " run(s)/job(s) to complete");
+            RunWaiter.Results results;
+            try {
+                results = new RunWaiter(run, listener, credentialsId, region).await(lease, targets, options);
+            } catch (InterruptedException e) {
+                // An abort is not an error: a publisher's exception would print a stack trace
+                // (AbstractBuild.reportError). The runs were stopped; end ABORTED, quietly.
+                listener.getLogger().println("[Device Farm] Build aborted while waiting for Device Farm.");
+                run.setResult(Result.ABORTED);
+                return;
+            }
+            setResult(run, listener, policy, results);
+        } catch (InvalidInputException e) {
+            throw new AbortException("[Device Farm] " + e.getMessage()); // unknown credentials, a bad region
         }
-        if (Result.ABORTED.equals(run.getResult())) {
-            // Publishers still run after an abort; waiting would hold the executor for nothing.
-            client.close();
-            listener.getLogger().println("[Device Farm] The build was aborted: not waiting; the runs are stopped as the build ends.");
-            return;
-        }
-        listener.getLogger().println("[Device Farm] Waiting for " + targets.size() + " run(s)/job(s) to complete");
-        RunWaiter.Results results;
-        try {
-            results = new RunWaiter(run, listener).await(client, targets, options);
-        } catch (InterruptedException e) {
-            // A publisher's exception only fails the build (AbstractBuild.performAllBuildSteps): say it was aborted.
-            run.setResult(Result.ABORTED);
-            throw e;
-        }
+    }
 
+    private static void setResult(Run<?, ?> run, TaskListener listener, ResultPolicy policy, RunWaiter.Results results) {
         Verdict verdict = policy.verdictFor(results.outcomes());
         if (!results.failures().isEmpty()) {
             verdict = verdict.combine(Verdict.FAILURE);
@@ -182,7 +190,7 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Watch AWS Device Farm runs and publish results";
+            return Messages.DeviceFarmResultsRecorder_DisplayName();
         }
 
         @POST

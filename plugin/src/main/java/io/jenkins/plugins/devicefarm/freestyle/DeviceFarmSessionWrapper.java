@@ -14,14 +14,19 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.SessionSettings;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.session.DroppedField;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -29,18 +34,23 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
  * Build environment "Run with an AWS Device Farm remote access session": the same fields as the
  * Pipeline {@code deviceFarmSession} step. The session is RUNNING before the build steps start;
- * its disposer stops it when they end, aborted or not.
+ * its disposer stops it when they end, aborted or not. Freestyle builds only: as a Pipeline
+ * {@code wrap} it could keep none of its promises (endpoints in program.dat, a mask agents never
+ * see, no resume after a restart), so there it refuses to start and points to deviceFarmSession.
  */
 public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements SessionSettings {
     static final String ENV_ARN = "DEVICE_FARM_SESSION_ARN";
     static final String ENV_ENDPOINT = "DEVICE_FARM_SESSION_ENDPOINT";
+    static final String ENV_REMOTE_DRIVER = "DEVICE_FARM_REMOTE_DRIVER_ENDPOINT";
+    static final String ENV_INTERACTIVE = "DEVICE_FARM_INTERACTIVE_ENDPOINT";
     static final String ENV_DEVICE = "DEVICE_FARM_DEVICE_NAME";
+    private static final Logger LOGGER = Logger.getLogger(DeviceFarmSessionWrapper.class.getName());
 
+    // Normalised in the getters too: a saved job's config.xml may hold "<projectArn></projectArn>".
     private final String projectArn;
     private final String deviceArn;
     private String instanceArn;
@@ -49,7 +59,12 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     private String vpceConfigurationArns;
     private String interactionMode;
     private boolean skipAppResign;
-    private boolean remoteRecordEnabled;
+    private String app;
+    private String auxiliaryApps;
+    private String appiumVersion;
+    private String deviceProxy;
+    /** Removed by AWS; only read from jobs saved before, then dropped with a warning (see readResolve). */
+    private Boolean remoteRecordEnabled;
     private String remoteRecordAppArn;
     private String credentialsId;
     private String region;
@@ -61,8 +76,8 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         this.deviceArn = Util.fixEmptyAndTrim(deviceArn);
     }
 
-    public String getProjectArn() { return projectArn; }
-    public String getDeviceArn() { return deviceArn; }
+    public String getProjectArn() { return Util.fixEmptyAndTrim(projectArn); }
+    public String getDeviceArn() { return Util.fixEmptyAndTrim(deviceArn); }
 
     public String getInstanceArn() { return instanceArn; }
     @DataBoundSetter public void setInstanceArn(String v) { instanceArn = Util.fixEmptyAndTrim(v); }
@@ -83,11 +98,39 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     public boolean isSkipAppResign() { return skipAppResign; }
     @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
 
-    public boolean isRemoteRecordEnabled() { return remoteRecordEnabled; }
-    @DataBoundSetter public void setRemoteRecordEnabled(boolean v) { remoteRecordEnabled = v; }
+    public String getApp() { return app; }
+    @DataBoundSetter public void setApp(String v) { app = Util.fixEmptyAndTrim(v); }
 
-    public String getRemoteRecordAppArn() { return remoteRecordAppArn; }
-    @DataBoundSetter public void setRemoteRecordAppArn(String v) { remoteRecordAppArn = Util.fixEmptyAndTrim(v); }
+    /** One per line (or comma-separated), at most 3. */
+    public String getAuxiliaryApps() { return auxiliaryApps; }
+    @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = Util.fixEmptyAndTrim(v); }
+
+    public String getAppiumVersion() { return appiumVersion; }
+    @DataBoundSetter public void setAppiumVersion(String v) { appiumVersion = Util.fixEmptyAndTrim(v); }
+
+    public String getDeviceProxy() { return deviceProxy; }
+    @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
+
+    /**
+     * Jobs saved before AWS removed remote recording still load: the old values are dropped with
+     * one warning in the Jenkins log per load, and are gone from the job once it is saved again.
+     */
+    protected Object readResolve() {
+        List<String> dropped = new ArrayList<>();
+        if (Boolean.TRUE.equals(remoteRecordEnabled)) { // jobs saved before wrote false too: nothing to say then
+            dropped.add(DroppedField.REMOTE_RECORD_ENABLED.explanation());
+        }
+        if (Util.fixEmptyAndTrim(remoteRecordAppArn) != null) {
+            dropped.add(DroppedField.REMOTE_RECORD_APP_ARN.explanation());
+        }
+        if (!dropped.isEmpty()) {
+            LOGGER.log(Level.WARNING, "AWS Device Farm session settings of a job ignored, as Device Farm no longer has them: {0}",
+                    String.join(" ", dropped));
+        }
+        remoteRecordEnabled = null; // gone from config.xml once the job is saved again
+        remoteRecordAppArn = null;
+        return this;
+    }
 
     public String getCredentialsId() { return credentialsId; }
     @DataBoundSetter public void setCredentialsId(String v) { credentialsId = Util.fixEmptyAndTrim(v); }
@@ -103,30 +146,40 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
 
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars env) throws IOException, InterruptedException {
+        // Before anything is created: as a Pipeline wrap it could keep neither the endpoints secret nor the session across a restart.
+        FreestyleOnly.check(build, "deviceFarmSessionWrapper", "deviceFarmSession(deviceArn: ...) { ... }");
         SessionRequest request = toRequest(env::expand);
-        DeviceFarmClient client;
+        SessionOpener.Opened opened;
         try {
             request.toSdkRequest(); // every field checked before anything is created
-            client = DeviceFarmClients.forRun(build, credentialsId, region);
-        } catch (InvalidInputException e) {
+            opened = new SessionOpener(build, credentialsId, region, listener).open(request);
+        } catch (InvalidInputException e) { // e.g. unknown credentials: one line, nothing created
             throw new AbortException("[Device Farm] " + e.getMessage());
         }
-        SessionOpener.Opened opened = new SessionOpener(build, client, credentialsId, region, listener).open(request);
         String arn = opened.outcome().getArn();
-        // Set before anything can print the endpoint; also covers Pipeline's wrap step.
-        SessionEndpointMask.register(build, opened.endpoint());
+        RemoteEndpoints endpoints = opened.endpoints();
+        // Set before anything can print the endpoints.
+        SessionEndpointMask.register(build, endpoints.secrets());
         context.setDisposer(new SessionDisposer(arn, credentialsId, region));
         context.env(ENV_ARN, arn);
-        if (opened.endpoint() != null) {
-            context.env(ENV_ENDPOINT, opened.endpoint());
-        } else {
+        putIfGiven(context, ENV_REMOTE_DRIVER, endpoints.remoteDriverEndpoint());
+        putIfGiven(context, ENV_INTERACTIVE, endpoints.interactiveEndpoint());
+        putIfGiven(context, ENV_ENDPOINT, endpoints.endpoint());
+        if (endpoints.isEmpty()) {
             listener.getLogger().println("[Device Farm] The session is RUNNING but Device Farm gave no endpoint.");
         }
         if (opened.outcome().getDeviceName() != null) {
             context.env(ENV_DEVICE, opened.outcome().getDeviceName());
         }
-        listener.getLogger().println("[Device Farm] Session ready: " + opened.outcome()
-                + ". " + ENV_ARN + ", " + ENV_ENDPOINT + " (masked in this log) and " + ENV_DEVICE + " are set.");
+        listener.getLogger().println("[Device Farm] Session ready: " + opened.outcome() + ". " + ENV_ARN + ", " + ENV_DEVICE
+                + " and the endpoints " + ENV_REMOTE_DRIVER + ", " + ENV_INTERACTIVE + ", " + ENV_ENDPOINT
+                + " (masked in this log) are set.");
+    }
+
+    private static void putIfGiven(Context context, String name, String value) {
+        if (value != null) {
+            context.env(name, value);
+        }
     }
 
     @Override
@@ -137,6 +190,8 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     @Override
     public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
         sensitiveVariables.add(ENV_ENDPOINT);
+        sensitiveVariables.add(ENV_REMOTE_DRIVER);
+        sensitiveVariables.add(ENV_INTERACTIVE);
     }
 
     @Extension
@@ -150,7 +205,7 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Run with an AWS Device Farm remote access session";
+            return Messages.DeviceFarmSessionWrapper_DisplayName();
         }
 
         @POST
@@ -178,9 +233,27 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
         }
 
         @POST
-        public FormValidation doCheckRemoteRecordAppArn(@AncestorInPath Item item, @QueryParameter String value) {
+        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
             DeviceFarmForms.checkConfigure(item);
-            return DeviceFarmForms.checkArns("remoteRecordAppArn", value, false, ArnKind.UPLOAD);
+            return SessionSettings.checkField("app", value);
+        }
+
+        @POST
+        public FormValidation doCheckAuxiliaryApps(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("auxiliaryApps", value);
+        }
+
+        @POST
+        public FormValidation doCheckAppiumVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("appiumVersion", value);
+        }
+
+        @POST
+        public FormValidation doCheckDeviceProxy(@AncestorInPath Item item, @QueryParameter String value) {
+            DeviceFarmForms.checkConfigure(item);
+            return SessionSettings.checkField("deviceProxy", value);
         }
 
         @POST

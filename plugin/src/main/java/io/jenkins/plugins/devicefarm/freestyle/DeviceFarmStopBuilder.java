@@ -14,14 +14,17 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.BuildLedger;
+import io.jenkins.plugins.devicefarm.DeviceFarmClients;
+import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
-import io.jenkins.plugins.devicefarm.safety.ResourceStopper;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -33,8 +36,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Build step "Stop an AWS Device Farm run or job" (sessions too): stops the ARN through the
- * engine, follows it to its end, records it on the build and logs it. If the build is aborted
- * meanwhile, the stop goes on and is still recorded.
+ * core's lifecycle, follows it to its end, records it on the build and logs it. If the build is
+ * aborted meanwhile, the stop goes on and is still recorded. Freestyle builds only.
  */
 public class DeviceFarmStopBuilder extends Builder implements SimpleBuildStep {
     private final String arn;
@@ -68,21 +71,26 @@ public class DeviceFarmStopBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
+        FreestyleOnly.check(run, "deviceFarmStop", "deviceFarmStopRun or deviceFarmStopJob");
         String target = arn == null ? null : env.expand(arn).strip();
         DeviceFarmArn parsed;
+        CompletableFuture<Outcome> stopping;
         try {
             parsed = DeviceFarmArn.parse("arn", target, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION);
+            listener.getLogger().println("[Device Farm] Stopping " + parsed.kind().displayName() + " " + parsed);
+            // Tracked once Device Farm's answer confirms it; one stop per ARN whoever else asks.
+            stopping = DeviceFarmEngine.lifecycle().stop(DeviceFarmClients.lease(run, credentialsId, region), parsed,
+                    "stop step in " + run.getFullDisplayName(), new BuildLedger(run, credentialsId, region, listener));
         } catch (InvalidInputException e) {
             throw new AbortException("[Device Farm] " + e.getMessage());
         }
-        DeviceFarmBuildAction.of(run).track(parsed.toString(), credentialsId, region);
-        listener.getLogger().println("[Device Farm] Stopping " + parsed.kind().displayName() + " " + parsed);
         try {
-            Outcome o = ResourceStopper.stop(run, parsed.toString(), credentialsId, region,
-                    "stop step in " + run.getFullDisplayName()).get();
-            listener.getLogger().println("[Device Farm] " + o);
+            listener.getLogger().println("[Device Farm] " + stopping.get());
         } catch (ExecutionException e) {
-            throw new AbortException("[Device Farm] " + ResourceStopper.unwrap(e).getMessage());
+            throw new AbortException("[Device Farm] " + DeviceFarmLifecycle.unwrap(e).getMessage());
+        } catch (InterruptedException e) {
+            listener.getLogger().println("[Device Farm] Build aborted: the stop goes on and is recorded on the build.");
+            throw e; // a builder's abort ends the build ABORTED without a stack trace
         }
     }
 
@@ -97,7 +105,7 @@ public class DeviceFarmStopBuilder extends Builder implements SimpleBuildStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Stop an AWS Device Farm run or job";
+            return Messages.DeviceFarmStopBuilder_DisplayName();
         }
 
         @POST

@@ -7,6 +7,7 @@ import io.jenkins.plugins.devicefarm.EndpointMasking;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.charset.Charset;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,9 @@ public final class SessionEndpointMask extends ConsoleLogFilter implements Seria
         this.buildId = build.getExternalizableId();
     }
 
-    static void register(Run<?, ?> build, String endpoint) {
-        if (endpoint != null && !endpoint.isEmpty()) {
-            ENDPOINTS.computeIfAbsent(build.getExternalizableId(), k -> ConcurrentHashMap.newKeySet()).add(endpoint);
+    static void register(Run<?, ?> build, Collection<String> endpoints) {
+        if (!endpoints.isEmpty()) {
+            ENDPOINTS.computeIfAbsent(build.getExternalizableId(), k -> ConcurrentHashMap.newKeySet()).addAll(endpoints);
         }
     }
 

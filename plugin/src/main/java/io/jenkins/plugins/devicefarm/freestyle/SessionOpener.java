@@ -3,99 +3,108 @@ package io.jenkins.plugins.devicefarm.freestyle;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.BuildLedger;
+import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.client.ClientLease;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
+import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
-import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
-import io.jenkins.plugins.devicefarm.safety.ResourceStopper;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
- * Opens a remote access session for a freestyle build: creates it, tracks its ARN on the build
- * before waiting, then waits on the executor thread (which the build holds anyway) until it is
- * RUNNING. An abort arrives as InterruptedException: the session is then stopped before the
- * exception goes on, so an aborted setUp never leaves a device billing.
+ * Opens a remote access session for a freestyle build through the core's lifecycle, as the
+ * Pipeline step does: Device Farm confirms the request, the session is created (tracked and
+ * recorded on the build as soon as Device Farm answers), then followed until RUNNING, every change
+ * recorded. The executor thread (which the build holds anyway) waits for each part. An abort
+ * arrives as InterruptedException: what exists is then stopped, once, before the exception goes on.
  */
 final class SessionOpener {
     /** How long an aborted setUp waits for Device Farm to confirm the stop before moving on. */
     static final long STOP_WAIT_SECONDS = 120;
 
-    /** A RUNNING session and its endpoint (kept in memory only). */
-    record Opened(Outcome outcome, String endpoint) {}
+    /** A RUNNING session and its endpoints (kept in memory only). */
+    record Opened(Outcome outcome, RemoteEndpoints endpoints) {}
 
     private final Run<?, ?> build;
-    private final DeviceFarmClient client;
     private final String credentialsId;
     private final String region;
     private final TaskListener listener;
+    private final BuildLedger ledger;
 
-    SessionOpener(Run<?, ?> build, DeviceFarmClient client, String credentialsId, String region, TaskListener listener) {
+    SessionOpener(Run<?, ?> build, String credentialsId, String region, TaskListener listener) {
         this.build = build;
-        this.client = client;
         this.credentialsId = credentialsId;
         this.region = region;
         this.listener = listener;
+        this.ledger = new BuildLedger(build, credentialsId, region, listener);
     }
 
-    /** Takes ownership of the client: it is closed once nothing needs it any more. */
     Opened open(SessionRequest request) throws InterruptedException, AbortException {
-        DeviceFarmBuildAction action = DeviceFarmBuildAction.of(build);
-        CompletableFuture<Outcome> creating = DeviceFarmEngine.get().createSession(client, request);
-        Outcome created;
-        try {
-            created = creating.get();
-        } catch (InterruptedException e) {
-            // The create may still succeed after the abort: stop whatever it makes.
-            creating.whenComplete((o, error) -> {
-                if (o != null) {
-                    action.track(o.getArn(), credentialsId, region);
-                    action.record(o);
-                    ResourceStopper.stop(build, o.getArn(), credentialsId, region, "build aborted while creating the session");
-                }
-                client.close();
-            });
-            throw e;
-        } catch (ExecutionException e) {
-            client.close();
-            throw new AbortException(ResourceStopper.unwrap(e).getMessage());
-        }
-        String arn = created.getArn();
-        action.track(arn, credentialsId, region);
-        action.record(created);
-        listener.getLogger().println("[Device Farm] Created " + created + "; waiting until it is RUNNING");
+        DeviceFarmLifecycle lifecycle = DeviceFarmEngine.lifecycle();
+        try (ClientLease lease = DeviceFarmClients.lease(build, credentialsId, region)) {
+            PreparedSession prepared = await(DeviceFarmEngine.get().prepareSession(lease.client(), request));
+            listener.getLogger().println("[Device Farm] Creating remote access session '" + prepared.uniqueName() + "' on "
+                    + prepared.request().deviceArn());
+            CompletableFuture<Outcome> creating = lifecycle.createSession(lease.retain(), prepared, ledger);
+            Outcome created;
+            try {
+                created = await(creating);
+            } catch (InterruptedException e) {
+                // The create may still succeed after the abort: stop whatever it makes, once.
+                ClientLease forTheStop = lease.retain();
+                creating.whenComplete((o, error) -> {
+                    if (o != null) {
+                        lifecycle.stopTracked(forTheStop, arn(o), "build aborted while creating the session", ledger);
+                    } else {
+                        forTheStop.close();
+                    }
+                });
+                throw e;
+            }
+            listener.getLogger().println("[Device Farm] Created " + created + "; waiting until it is RUNNING");
 
-        Watch watch = DeviceFarmEngine.get().watch(client, DeviceFarmArn.parse("sessionArn", arn, ArnKind.SESSION),
-                WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings());
-        watch.onChange(action::record);
-        Outcome seen;
+            Followed followed = lifecycle.follow(lease.retain(), arn(created), WatchOptions.untilRunning(),
+                    DeviceFarmEngine.pollSettings(), ledger);
+            Outcome seen;
+            try {
+                seen = await(followed.outcome());
+            } catch (InterruptedException e) {
+                listener.getLogger().println("[Device Farm] Build aborted: stopping session " + created.getArn());
+                awaitStop(followed.stop("build aborted"));
+                throw e;
+            } catch (AbortException e) {
+                // The session may exist although following it failed: stop it rather than leave it billing.
+                lifecycle.stopTracked(lease.retain(), arn(created), "could not follow the session", ledger);
+                throw e;
+            }
+            if (!seen.isRunning()) {
+                throw new AbortException("[Device Farm] The session ended before it was ready: " + seen);
+            }
+            return new Opened(seen, followed.sessionEndpoints());
+        }
+    }
+
+    private static DeviceFarmArn arn(Outcome o) {
+        return DeviceFarmArn.parse("arn", o.getArn(), ArnKind.SESSION);
+    }
+
+    /** The value, or the failure's user-facing message as one line. */
+    private static <T> T await(CompletableFuture<T> future) throws InterruptedException, AbortException {
         try {
-            seen = watch.outcome().get();
-        } catch (InterruptedException e) {
-            listener.getLogger().println("[Device Farm] Build aborted: stopping session " + arn);
-            CompletableFuture<Outcome> stopping = ResourceStopper.adopt(build, arn, watch.cancel("build aborted"));
-            stopping.whenComplete((o, error) -> client.close());
-            awaitStop(stopping);
-            throw e;
+            return future.get();
         } catch (ExecutionException e) {
-            // The session may exist although following it failed: stop it rather than leave it billing.
-            client.close();
-            ResourceStopper.stop(build, arn, credentialsId, region, "could not follow the session");
-            throw new AbortException(ResourceStopper.unwrap(e).getMessage());
+            throw new AbortException("[Device Farm] " + DeviceFarmLifecycle.unwrap(e).getMessage());
         }
-        client.close();
-        action.record(seen);
-        if (!"RUNNING".equals(seen.getStatus())) {
-            throw new AbortException("[Device Farm] The session ended before it was ready: " + seen);
-        }
-        return new Opened(seen, watch.sessionEndpoint());
     }
 
     private void awaitStop(CompletableFuture<Outcome> stopping) {
@@ -108,7 +117,7 @@ final class SessionOpener {
         } catch (TimeoutException e) {
             listener.getLogger().println("[Device Farm] The stop goes on in the background and is recorded on the build.");
         } catch (ExecutionException e) {
-            listener.error("[Device Farm] " + ResourceStopper.unwrap(e).getMessage());
+            listener.error("[Device Farm] " + DeviceFarmLifecycle.unwrap(e).getMessage());
         }
     }
 }

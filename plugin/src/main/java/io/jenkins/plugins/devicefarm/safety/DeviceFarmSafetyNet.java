@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * The guarantee behind every step: when any build ends (Pipeline or freestyle, aborted or not),
  * whatever it tracked on Device Farm and was not seen to end is stopped, followed to its end and
  * recorded. Uses {@code onCompleted}, not {@code onFinalized}: the build log is still open, so
- * the user reads there what was stopped. The stops run on the engine; this thread never waits.
+ * the user reads there what was stopped. The stops go through the core's lifecycle (one per ARN,
+ * whoever else asks) on the engine; this thread never waits. Only what Device Farm confirmed is
+ * ever tracked, so nothing that never existed is stopped here or by the startup sweep.
  */
 @Extension
 public class DeviceFarmSafetyNet extends RunListener<Run<?, ?>> {

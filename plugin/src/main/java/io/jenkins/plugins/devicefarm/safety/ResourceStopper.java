@@ -3,47 +3,44 @@ package io.jenkins.plugins.devicefarm.safety;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
- * Stops a run, job or session a build owns and records what became of it on the build's
- * {@link DeviceFarmBuildAction}, without blocking the caller. One stop per ARN at a time: the
- * freestyle steps, the disposer and the safety net may all ask, Device Farm is asked once.
+ * Stops what a build already tracks (the safety net, the freestyle session disposer) through the
+ * core's lifecycle, which asks Device Farm once per ARN whoever else asks, and records the
+ * outcome, a refused stop or an ARN Device Farm no longer knows on the build. Never blocks.
  */
 public final class ResourceStopper {
     private static final Logger LOGGER = Logger.getLogger(ResourceStopper.class.getName());
-    private static final Map<String, CompletableFuture<Outcome>> IN_FLIGHT = new ConcurrentHashMap<>();
+    /** Stops begun outside the lifecycle (a watch's own cancel) and registered by {@link #adopt}. */
+    private static final Map<String, CompletableFuture<Outcome>> ADOPTED = new ConcurrentHashMap<>();
 
     private ResourceStopper() {}
 
     /**
-     * Asks the engine to stop {@code arn} (unless a stop of it is already under way) and records
-     * the final outcome, or the failure, on the build when Device Farm has answered.
+     * Stops a tracked {@code arn} (or joins the stop under way) and records what it came to on the
+     * build when Device Farm has answered.
      */
     @NonNull
     public static CompletableFuture<Outcome> stop(@NonNull Run<?, ?> run, @NonNull String arn, @CheckForNull String credentialsId,
                                                   @CheckForNull String region, @NonNull String reason) {
-        CompletableFuture<Outcome> mine = new CompletableFuture<>();
-        CompletableFuture<Outcome> existing = IN_FLIGHT.putIfAbsent(arn, mine);
-        if (existing != null) {
-            return existing;
+        CompletableFuture<Outcome> adopted = ADOPTED.get(arn);
+        if (adopted != null) {
+            return adopted;
         }
-        mine.whenComplete((o, e) -> IN_FLIGHT.remove(arn, mine));
-        DeviceFarmClient client;
-        CompletableFuture<Outcome> stopping;
         try {
             if (DeviceFarmEngine.isClosing()) {
                 // Do not start a new engine while Jenkins shuts down; the restart sweep stops it.
@@ -51,29 +48,13 @@ public final class ResourceStopper {
                         + " it is stopped when Jenkins starts again");
             }
             DeviceFarmArn parsed = DeviceFarmArn.parse("arn", arn, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION);
-            client = DeviceFarmClients.forRun(run, credentialsId, region);
-            try {
-                stopping = DeviceFarmEngine.get().stop(client, parsed, reason);
-            } catch (RuntimeException e) {
-                client.close();
-                throw e;
-            }
+            return DeviceFarmEngine.lifecycle().stopTracked(DeviceFarmClients.lease(run, credentialsId, region), parsed, reason,
+                    new BuildLedger(run, credentialsId, region, TaskListener.NULL));
         } catch (RuntimeException e) {
+            // E.g. its credentials were deleted since: it was confirmed once, so it may still be billing.
             recordFailure(run, arn, e);
-            mine.completeExceptionally(e);
-            return mine;
+            return CompletableFuture.failedFuture(e);
         }
-        stopping.whenComplete((outcome, error) -> {
-            client.close();
-            if (error != null) {
-                recordFailure(run, arn, unwrap(error));
-                mine.completeExceptionally(unwrap(error));
-            } else {
-                DeviceFarmBuildAction.of(run).record(outcome);
-                mine.complete(outcome);
-            }
-        });
-        return mine;
     }
 
     /**
@@ -83,8 +64,8 @@ public final class ResourceStopper {
     @NonNull
     public static CompletableFuture<Outcome> adopt(@NonNull Run<?, ?> run, @NonNull String arn, @NonNull CompletableFuture<Outcome> stopping) {
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
-        CompletableFuture<Outcome> existing = IN_FLIGHT.putIfAbsent(arn, mine);
-        mine.whenComplete((o, e) -> IN_FLIGHT.remove(arn, mine));
+        CompletableFuture<Outcome> existing = ADOPTED.putIfAbsent(arn, mine);
+        mine.whenComplete((o, e) -> ADOPTED.remove(arn, mine));
         stopping.whenComplete((outcome, error) -> {
             if (error != null) {
                 recordFailure(run, arn, unwrap(error));
@@ -99,17 +80,20 @@ public final class ResourceStopper {
 
     /** True while a stop of this ARN is under way. */
     public static boolean isStopping(@NonNull String arn) {
-        return IN_FLIGHT.containsKey(arn);
+        if (ADOPTED.containsKey(arn)) {
+            return true;
+        }
+        try {
+            return DeviceFarmEngine.lifecycle().isStopping(DeviceFarmArn.parse("arn", arn, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The cause of a failed future, without the wrappers the JDK adds. */
     @NonNull
     public static Throwable unwrap(@NonNull Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return DeviceFarmLifecycle.unwrap(t);
     }
 
     private static void recordFailure(Run<?, ?> run, String arn, Throwable error) {

@@ -4,10 +4,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.client.ClientLease;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
@@ -15,8 +18,6 @@ import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -26,19 +27,20 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
 /**
  * Base of the Device Farm step executions. Holds only serializable state (credentials id and
- * region; subclasses add ARNs and deadlines); the SDK client and engine futures are transient
+ * region; subclasses add ARNs and deadlines); client leases and engine futures are transient
  * and re-created after a restart. Nothing here blocks the CPS VM thread: work that may wait
  * (credentials lookup, build.xml saves) runs on Jenkins' timer pool, Device Farm calls on the
- * engine's threads, and both end by completing the step context.
+ * engine's threads, and both end by completing the step context. Resources go through the
+ * core's lifecycle ({@link #lifecycle()}), with the build as its {@link #ledger()}.
  */
 abstract class DeviceFarmExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOGGER = Logger.getLogger(DeviceFarmExecution.class.getName());
 
     protected final String credentialsId;
     protected final String region;
 
-    private transient volatile DeviceFarmClient client;
+    /** The lease behind {@link #client()}; released when the step completes (work under way keeps its own). */
+    private transient volatile ClientLease stepLease;
     private transient volatile boolean done;
 
     DeviceFarmExecution(StepContext context, DeviceFarmStep step) {
@@ -81,18 +83,35 @@ abstract class DeviceFarmExecution extends StepExecution {
         return DeviceFarmBuildAction.of(run());
     }
 
-    /** The client, built on first use from Jenkins credentials. Not for the CPS VM thread. */
+    /**
+     * The step's client, leased on first use from Jenkins credentials until the step completes.
+     * Not for the CPS VM thread. Work that may outlive the step takes its own {@link #lease()}.
+     */
     protected final DeviceFarmClient client() throws IOException, InterruptedException {
-        DeviceFarmClient c = client;
-        if (c == null) {
+        ClientLease l = stepLease;
+        if (l == null) {
             synchronized (this) {
-                if (client == null) {
-                    client = DeviceFarmClients.forRun(run(), credentialsId, region);
+                if (stepLease == null) {
+                    stepLease = lease();
                 }
-                c = client;
+                l = stepLease;
             }
         }
-        return c;
+        return l.client();
+    }
+
+    /** A new lease on the shared client for the step's credentials and region; the taker releases it. */
+    protected final ClientLease lease() throws IOException, InterruptedException {
+        return DeviceFarmClients.lease(run(), credentialsId, region);
+    }
+
+    /** The build as the lifecycle's ledger: records in build.xml, lines in this step's log. */
+    protected final BuildLedger ledger() throws IOException, InterruptedException {
+        return new BuildLedger(run(), credentialsId, region, listener());
+    }
+
+    protected static DeviceFarmLifecycle lifecycle() {
+        return DeviceFarmEngine.lifecycle();
     }
 
     protected final boolean isDone() {
@@ -122,14 +141,10 @@ abstract class DeviceFarmExecution extends StepExecution {
             }
             done = true;
         }
-        DeviceFarmClient c = client;
-        client = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.FINE, "Closing a Device Farm client", e);
-            }
+        ClientLease l = stepLease;
+        stepLease = null;
+        if (l != null) {
+            l.close(); // the client itself closes once nothing else (a stop still retried) uses it
         }
         return true;
     }

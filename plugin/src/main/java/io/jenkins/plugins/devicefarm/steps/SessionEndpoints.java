@@ -1,29 +1,33 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Session endpoints in memory only, by session ARN. The endpoint is a secret-bearing URL, so
- * it is never written to program.dat or build.xml: after a restart the session step reads it
- * again from Device Farm and puts it back here.
+ * Session endpoints in memory only, by session ARN. They are secret-bearing URLs, so they are
+ * never written to program.dat or build.xml: after a restart the session step reads them again
+ * from Device Farm and puts them back here.
  */
 final class SessionEndpoints {
-    private static final Map<String, String> ENDPOINTS = new ConcurrentHashMap<>();
+    private static final Map<String, RemoteEndpoints> ENDPOINTS = new ConcurrentHashMap<>();
 
     private SessionEndpoints() {}
 
-    static void put(String arn, String endpoint) {
-        if (endpoint != null && !endpoint.isEmpty()) {
-            ENDPOINTS.put(arn, endpoint);
+    static void put(String arn, RemoteEndpoints endpoints) {
+        if (arn != null && endpoints != null && !endpoints.isEmpty()) {
+            ENDPOINTS.put(arn, endpoints);
         }
     }
 
-    static String get(String arn) {
-        return arn == null ? null : ENDPOINTS.get(arn);
+    static RemoteEndpoints get(String arn) {
+        RemoteEndpoints e = arn == null ? null : ENDPOINTS.get(arn);
+        return e == null ? RemoteEndpoints.NONE : e;
     }
 
     static void remove(String arn) {
-        ENDPOINTS.remove(arn);
+        if (arn != null) {
+            ENDPOINTS.remove(arn);
+        }
     }
 }

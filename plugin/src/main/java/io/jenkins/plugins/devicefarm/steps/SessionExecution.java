@@ -2,69 +2,91 @@ package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.AbortException;
 import hudson.console.ConsoleLogFilter;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.EndpointRedaction;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
-import io.jenkins.plugins.devicefarm.core.watch.Watch;
+import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * The session step's life: CREATING (no ARN yet), STARTING (recorded, waiting until RUNNING),
- * BODY, STOPPING (body ended, stopping and following the session), then the step completes.
- * Persisted: the phase, the ARN, the body's execution and result; never the endpoint.
+ * The session step's life: CREATING (checking the request with Device Farm, then creating; no ARN
+ * yet), STARTING (recorded, waiting until RUNNING), BODY, STOPPING (body ended, stopping and
+ * following the session), then the step completes. Persisted: the phase, the session's unique
+ * name (to find it again after a restart during the create), the ARN, the body's execution and
+ * result; never the endpoints. Fields read by other threads (abort, callbacks, timers) are volatile.
  */
 final class SessionExecution extends DeviceFarmExecution {
     private static final long serialVersionUID = 1L;
 
     enum Phase { CREATING, STARTING, BODY, STOPPING }
 
-    private final String sessionName;
+    /** The name Device Farm gets: the user's name plus a random tag, unique across creates. */
+    private final String uniqueName;
+    private volatile String projectArn;
     private volatile Phase phase = Phase.CREATING;
     private volatile String arn;
-    private String deviceName;
-    private BodyExecution body;
-    private Object bodyResult;
-    private Throwable bodyFailure;
-    /** Set when the build is aborted before the body started. */
+    private volatile String deviceName;
+    private volatile BodyExecution body;
+    private volatile Object bodyResult;
+    private volatile Throwable bodyFailure;
+    /** Set by the first abort; whichever of stop() and the step's own progress sees it last acts on it. */
     private volatile Throwable abortCause;
 
-    /** Only needed until the create call; rebuilt from nothing after a restart. */
+    /** Only needed until the create call; after a restart the session is found by its unique name. */
     private transient SessionRequest request;
-    private transient volatile Watch watch;
+    private transient volatile Followed followed;
 
     SessionExecution(StepContext context, SessionStep step) {
         super(context, step);
         this.request = step.toRequest(UnaryOperator.identity());
-        // Named here, so a message can name the session even before Device Farm returns its ARN.
-        if (request.name() == null || request.name().isBlank()) {
-            request.name("jenkins-" + UUID.randomUUID());
-        }
-        this.sessionName = request.name();
+        String name = request.name();
+        this.uniqueName = DeviceFarmWatcher.uniqueName(name == null ? null : name.strip(), SessionRequest.MAX_NAME_LENGTH);
     }
 
     @Override
     public boolean start() throws Exception {
         try {
             request.toSdkRequest(); // every field checked before anything is sent
+            projectArn = request.project().toString();
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        background(() -> {
-            listener().getLogger().println("[Device Farm] Creating remote access session '" + sessionName + "'");
-            DeviceFarmEngine.get().createSession(client(), request).whenCompleteAsync(this::created, Timer.get());
-        });
+        background(() -> DeviceFarmEngine.get().prepareSession(client(), request, uniqueName)
+                .whenCompleteAsync(this::prepared, Timer.get()));
         return false;
+    }
+
+    /** Device Farm confirmed the project, the device and the apps: only now is anything created. */
+    private void prepared(PreparedSession p, Throwable error) {
+        try {
+            if (error != null || abortCause != null) {
+                fail(abortCause != null ? abortCause : error); // nothing was created
+                return;
+            }
+            listener().getLogger().println("[Device Farm] Creating remote access session '" + uniqueName + "' on "
+                    + p.request().deviceArn());
+            // Tracked on the build and recorded by the lifecycle as soon as Device Farm answers (or the session is adopted).
+            lifecycle().createSession(lease(), p, ledger()).whenCompleteAsync(this::created, Timer.get());
+        } catch (Exception e) {
+            fail(e);
+        }
     }
 
     /** Jenkins waits for a create in flight before a safe restart: its ARN is not known yet. */
@@ -79,8 +101,7 @@ final class SessionExecution extends DeviceFarmExecution {
             return;
         }
         switch (phase) {
-            case CREATING -> fail(new AbortException("Jenkins restarted while creating remote access session '" + sessionName
-                    + "'. If Device Farm created it, stop it in the Device Farm console."));
+            case CREATING -> background(this::adoptAfterRestart);
             case STARTING -> background(() -> {
                 if (abortCause != null) {
                     stopBeforeBody(abortCause);
@@ -88,9 +109,51 @@ final class SessionExecution extends DeviceFarmExecution {
                     waitUntilRunning();
                 }
             });
-            case BODY -> background(this::refreshEndpoint);
+            case BODY -> background(this::refreshEndpoints);
             case STOPPING -> background(this::stopAfterBody);
         }
+    }
+
+    /**
+     * Jenkins stopped while the session was being created: Device Farm may or may not have made it.
+     * It is looked for by its unique name and adopted (then stopped if the build was aborted, else
+     * waited for as usual); when Device Farm has none, nothing was created and nothing bills.
+     */
+    private void adoptAfterRestart() throws Exception {
+        if (projectArn == null) {
+            fail(new AbortException("Jenkins restarted before remote access session '" + uniqueName
+                    + "' was checked; nothing was created. Run the build again."));
+            return;
+        }
+        listener().getLogger().println("[Device Farm] Jenkins restarted while creating remote access session '" + uniqueName
+                + "': looking for it on Device Farm");
+        DeviceFarmEngine.get().findSession(client(), DeviceFarmArn.parse("projectArn", projectArn, ArnKind.PROJECT), uniqueName)
+                .whenCompleteAsync((Optional<Outcome> found, Throwable error) -> {
+                    if (error != null) {
+                        fail(new AbortException("Could not tell whether Device Farm created remote access session '" + uniqueName
+                                + "' before Jenkins restarted: " + userFacing(error).getMessage()
+                                + " If it exists it is billing: stop it in the Device Farm console."));
+                    } else if (found.isPresent()) {
+                        listener().getLogger().println("[Device Farm] Found it: adopting " + found.get().getArn());
+                        adopt(found.get());
+                    } else {
+                        fail(new AbortException("Jenkins restarted while creating remote access session '" + uniqueName
+                                + "', and Device Farm has no session of that name: none was created, nothing bills. Run the build again."));
+                    }
+                }, Timer.get());
+    }
+
+    /** A session found by its unique name: tracked and recorded as a create's answer would have been. */
+    private void adopt(Outcome o) {
+        try {
+            BuildLedger ledger = ledger();
+            ledger.track(DeviceFarmArn.parse("arn", o.getArn(), ArnKind.SESSION));
+            ledger.record(o);
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
+        created(o, null);
     }
 
     @Override
@@ -99,20 +162,22 @@ final class SessionExecution extends DeviceFarmExecution {
             fail(cause); // second abort: end now; the stop already asked for goes on and is recorded
             return;
         }
+        // Set before the phase is read: startBody() sets the phase before it reads this, so one of
+        // the two always sees the other and the session is never left running.
+        abortCause = cause;
         switch (phase) {
-            case CREATING -> abortCause = cause; // created() stops it as soon as its ARN is known
+            case CREATING -> { } // prepared() or created() act on it as soon as they run
             case STARTING -> {
-                abortCause = cause;
-                Watch w = watch;
-                if (w != null) {
+                Followed f = followed;
+                if (f != null) {
                     listener().getLogger().println("[Device Farm] Build aborted: stopping session " + arn);
-                    w.cancel(abortReason(cause)); // running() then records and fails with the cause
-                } else {
+                    f.stop(abortReason(cause)); // running() then fails with the cause; the lifecycle records the stop
+                } else if (arn != null) {
                     background(() -> stopBeforeBody(cause));
                 }
             }
             case BODY -> {
-                BodyExecution b = body;
+                BodyExecution b = body; // assigned before the phase became BODY
                 if (b != null) {
                     b.cancel(cause); // the body ends, then bodyEnded() stops the session
                 } else {
@@ -125,11 +190,11 @@ final class SessionExecution extends DeviceFarmExecution {
 
     @Override
     public String getStatus() {
-        return phase.name().toLowerCase(java.util.Locale.ROOT) + " remote access session '" + sessionName + "'"
+        return phase.name().toLowerCase(java.util.Locale.ROOT) + " remote access session '" + uniqueName + "'"
                 + (arn == null ? "" : " " + arn);
     }
 
-    /** On a Jenkins thread: record the new session first, then wait until it is RUNNING. */
+    /** On a Jenkins thread, the session tracked and recorded already: wait until it is RUNNING. */
     private void created(Outcome o, Throwable error) {
         try {
             if (error != null) {
@@ -138,8 +203,7 @@ final class SessionExecution extends DeviceFarmExecution {
             }
             arn = o.getArn();
             deviceName = o.getDeviceName();
-            action().track(arn, credentialsId, region);
-            record(o);
+            listener().getLogger().println("[Device Farm] " + o);
             phase = Phase.STARTING;
             getContext().saveState();
             Throwable aborted = abortCause;
@@ -149,22 +213,26 @@ final class SessionExecution extends DeviceFarmExecution {
                 waitUntilRunning();
             }
         } catch (Exception e) {
+            stopQuietly();
             fail(e);
         }
     }
 
     private void waitUntilRunning() throws Exception {
-        listener().getLogger().println("[Device Farm] Waiting until session '" + sessionName + "' (" + arn + ") is RUNNING");
-        Watch w = DeviceFarmEngine.get().watch(client(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings());
-        watch = w;
-        w.onChange(o -> listener().getLogger().println("[Device Farm] session '" + sessionName + "': " + o.getStatus()));
-        w.outcome().whenCompleteAsync((o, e) -> running(w, o, e), Timer.get());
+        listener().getLogger().println("[Device Farm] Waiting until session '" + uniqueName + "' (" + arn + ") is RUNNING");
+        Followed f = lifecycle().follow(lease(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings(), ledger());
+        followed = f;
+        f.onChange(o -> listener().getLogger().println("[Device Farm] session '" + uniqueName + "': " + o.getStatus()));
+        f.outcome().whenCompleteAsync((o, e) -> running(f, o, e), Timer.get());
+        if (abortCause != null) {
+            f.stop(abortReason(abortCause)); // aborted while the follow was being set up
+        }
     }
 
-    private void running(Watch w, Outcome o, Throwable error) {
+    /** After the lifecycle recorded what the follow came to (a failed stop included). */
+    private void running(Followed f, Outcome o, Throwable error) {
         try {
             if (error != null) {
-                recordFailure(unwrap(error));
                 if (abortCause != null) {
                     fail(abortCause);
                 } else {
@@ -173,20 +241,20 @@ final class SessionExecution extends DeviceFarmExecution {
                 }
                 return;
             }
-            record(o);
+            listener().getLogger().println("[Device Farm] " + o);
             if (abortCause != null) {
                 fail(abortCause);
                 return;
             }
-            if (!"RUNNING".equals(o.getStatus())) {
-                fail(new AbortException("Remote access session '" + sessionName + "' ended before it was ready: "
+            if (!o.isRunning()) {
+                fail(new AbortException("Remote access session '" + uniqueName + "' ended before it was ready: "
                         + o.getResult() + (o.getMessage() == null ? "" : " (" + o.getMessage() + ")")));
                 return;
             }
             if (o.getDeviceName() != null) {
                 deviceName = o.getDeviceName();
             }
-            SessionEndpoints.put(arn, w.sessionEndpoint());
+            SessionEndpoints.put(arn, f.sessionEndpoints());
             startBody();
         } catch (Exception e) {
             stopQuietly();
@@ -196,16 +264,23 @@ final class SessionExecution extends DeviceFarmExecution {
 
     private void startBody() throws Exception {
         StepContext c = getContext();
-        listener().getLogger().println("[Device Farm] Session '" + sessionName + "' is RUNNING on "
-                + (deviceName == null ? "its device" : deviceName) + "; its endpoint is in $" + SessionEnvironment.ENDPOINT
-                + " (masked in this log)");
-        phase = Phase.BODY;
-        body = c.newBodyInvoker()
+        listener().getLogger().println("[Device Farm] Session '" + uniqueName + "' is RUNNING on "
+                + (deviceName == null ? "its device" : deviceName) + "; its endpoints are in $"
+                + SessionEnvironment.REMOTE_DRIVER_ENDPOINT + ", $" + SessionEnvironment.INTERACTIVE_ENDPOINT + " and $"
+                + SessionEnvironment.ENDPOINT + " (masked in this log)");
+        BodyExecution b = c.newBodyInvoker()
                 .withContexts(
                         EnvironmentExpander.merge(c.get(EnvironmentExpander.class), new SessionEnvironment(arn, deviceName)),
-                        BodyInvoker.mergeConsoleLogFilters(c.get(ConsoleLogFilter.class), new EndpointMask(arn)))
+                        BodyInvoker.mergeConsoleLogFilters(c.get(ConsoleLogFilter.class), new EndpointMask(arn)),
+                        FailureHandler.merge(c.get(FailureHandler.class), new EndpointFailureHandler(arn)))
                 .withCallback(new SessionCallback(this))
                 .start();
+        body = b; // before the phase: an abort that sees BODY always finds the body to cancel
+        phase = Phase.BODY;
+        Throwable aborted = abortCause;
+        if (aborted != null) {
+            b.cancel(aborted); // aborted while the body was being started
+        }
     }
 
     /** From {@link SessionCallback}, possibly on the CPS VM thread: only note the end and hand the stop off. */
@@ -217,16 +292,17 @@ final class SessionExecution extends DeviceFarmExecution {
     }
 
     private void stopAfterBody() throws Exception {
-        Throwable f = bodyFailure;
+        // The body's failure passed EndpointFailureHandler already; mask again in case it was raised outside any step.
+        EndpointRedaction redaction = new EndpointRedaction(SessionEndpoints.get(arn).secrets());
+        Throwable f = bodyFailure == null ? null : EndpointFailureHandler.mask(bodyFailure, redaction);
         String reason = f == null ? "deviceFarmSession block ended"
                 : f instanceof FlowInterruptedException ? abortReason(f)
                 : "deviceFarmSession block failed";
-        listener().getLogger().println("[Device Farm] Stopping session '" + sessionName + "': " + reason);
-        DeviceFarmEngine.get().stop(client(), sessionArn(), reason).whenCompleteAsync((o, e) -> {
+        listener().getLogger().println("[Device Farm] Stopping session '" + uniqueName + "': " + reason);
+        lifecycle().stopTracked(lease(), sessionArn(), reason, ledger()).whenCompleteAsync((o, e) -> {
             SessionEndpoints.remove(arn);
             try {
-                if (e != null) {
-                    recordFailure(unwrap(e));
+                if (e != null) { // recorded by the lifecycle: a refused stop stays open for the safety net
                     if (f != null) {
                         f.addSuppressed(userFacing(e));
                         fail(f);
@@ -235,7 +311,7 @@ final class SessionExecution extends DeviceFarmExecution {
                     }
                     return;
                 }
-                record(o);
+                listener().getLogger().println("[Device Farm] " + o);
                 if (f != null) {
                     fail(f);
                 } else {
@@ -250,17 +326,11 @@ final class SessionExecution extends DeviceFarmExecution {
     /** Aborted before the body: stop the session (no watch to cancel), record, then fail with the cause. */
     private void stopBeforeBody(Throwable cause) throws Exception {
         listener().getLogger().println("[Device Farm] Build aborted: stopping session " + arn);
-        DeviceFarmEngine.get().stop(client(), sessionArn(), abortReason(cause)).whenCompleteAsync((o, e) -> {
-            try {
-                if (e != null) {
-                    recordFailure(unwrap(e));
-                } else {
-                    record(o);
-                }
-            } catch (Exception x) {
-                cause.addSuppressed(x);
+        lifecycle().stopTracked(lease(), sessionArn(), abortReason(cause), ledger()).whenCompleteAsync((o, e) -> {
+            if (o != null) {
+                listener().getLogger().println("[Device Farm] " + o);
             }
-            fail(cause);
+            fail(cause); // the lifecycle recorded the stop, or why it failed
         }, Timer.get());
     }
 
@@ -270,27 +340,39 @@ final class SessionExecution extends DeviceFarmExecution {
             return;
         }
         try {
-            DeviceFarmEngine.get().stop(client(), sessionArn(), "deviceFarmSession could not start its block")
-                    .whenCompleteAsync((o, e) -> {
-                        try {
-                            if (e != null) {
-                                recordFailure(unwrap(e));
-                            } else {
-                                record(o);
-                            }
-                        } catch (Exception x) {
-                            // The record lags; the safety net still sees the ARN as open.
-                        }
-                    }, Timer.get());
+            // Recorded by the lifecycle; a refused stop stays open for the safety net.
+            lifecycle().stopTracked(lease(), sessionArn(), "deviceFarmSession could not start its block", ledger());
         } catch (Exception e) {
             listener().error("[Device Farm] Could not stop session " + arn + ": " + e.getMessage());
         }
     }
 
-    /** After a restart the endpoint is gone from memory: ask Device Farm again. */
-    private void refreshEndpoint() throws Exception {
-        Watch w = DeviceFarmEngine.get().watch(client(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings());
-        w.outcome().thenRun(() -> SessionEndpoints.put(arn, w.sessionEndpoint()));
+    /**
+     * After a restart the endpoints are gone from memory: ask Device Farm again. If they cannot be
+     * had (the session ended meanwhile, or Device Farm refuses), the block is ended rather than left
+     * running with endpoints nothing could mask; the session is then stopped as after any block.
+     */
+    private void refreshEndpoints() throws Exception {
+        Followed w = lifecycle().follow(lease(), sessionArn(), WatchOptions.untilRunning(), DeviceFarmEngine.pollSettings(), ledger());
+        w.outcome().whenCompleteAsync((o, e) -> {
+            RemoteEndpoints endpoints = w.sessionEndpoints();
+            String problem = e != null ? userFacing(e).getMessage()
+                    : !o.isRunning() ? "it is " + o.getStatus() + (o.getResult() == null ? "" : " " + o.getResult())
+                    : endpoints.isEmpty() ? "Device Farm gave no endpoints" : null;
+            if (problem == null) {
+                SessionEndpoints.put(arn, endpoints);
+                return;
+            }
+            String message = "Could not read the endpoints of session '" + uniqueName + "' again after the Jenkins restart: "
+                    + problem + ". Ending the block.";
+            listener().error("[Device Farm] " + message);
+            BodyExecution b = body;
+            if (b != null) {
+                b.cancel(new AbortException(message));
+            } else {
+                fail(new AbortException(message));
+            }
+        }, Timer.get());
     }
 
     private DeviceFarmArn sessionArn() {

@@ -9,6 +9,9 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.SessionSettings;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.session.DroppedField;
+import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -20,9 +23,11 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code deviceFarmSession(deviceArn: ...) { ... }}: creates a remote access session, waits until
- * it is RUNNING without holding a thread, runs the body with DEVICE_FARM_SESSION_ARN,
- * DEVICE_FARM_SESSION_ENDPOINT (masked in the log) and DEVICE_FARM_DEVICE_NAME, and stops the
+ * it is RUNNING without holding a thread, runs the body with DEVICE_FARM_SESSION_ARN, the
+ * session's endpoints (DEVICE_FARM_REMOTE_DRIVER_ENDPOINT, DEVICE_FARM_INTERACTIVE_ENDPOINT,
+ * DEVICE_FARM_SESSION_ENDPOINT: secrets, masked) and DEVICE_FARM_DEVICE_NAME, and stops the
  * session when the body ends, however it ends. Values are plain text; the core validates them.
+ * The fields AWS removed are still accepted by the DSL only to be refused with what replaced them.
  */
 public class SessionStep extends DeviceFarmStep implements SessionSettings {
     private final String deviceArn;
@@ -33,8 +38,16 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
     private String vpceConfigurationArns;
     private String interactionMode;
     private boolean skipAppResign;
-    private boolean remoteRecordEnabled;
+    private String app;
+    private String auxiliaryApps;
+    private String appiumVersion;
+    private String deviceProxy;
+    // Removed by AWS: kept so that a script giving them gets told what replaced them.
+    private Boolean remoteRecordEnabled;
     private String remoteRecordAppArn;
+    private String clientId;
+    private String sshPublicKey;
+    private Boolean remoteDebugEnabled;
 
     @DataBoundConstructor
     public SessionStep(String deviceArn) {
@@ -70,11 +83,48 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
     public boolean isSkipAppResign() { return skipAppResign; }
     @DataBoundSetter public void setSkipAppResign(boolean v) { skipAppResign = v; }
 
-    public boolean isRemoteRecordEnabled() { return remoteRecordEnabled; }
-    @DataBoundSetter public void setRemoteRecordEnabled(boolean v) { remoteRecordEnabled = v; }
+    public String getApp() { return app; }
+    @DataBoundSetter public void setApp(String v) { app = Util.fixEmptyAndTrim(v); }
 
-    public String getRemoteRecordAppArn() { return remoteRecordAppArn; }
-    @DataBoundSetter public void setRemoteRecordAppArn(String v) { remoteRecordAppArn = Util.fixEmptyAndTrim(v); }
+    public String getAuxiliaryApps() { return auxiliaryApps; }
+    @DataBoundSetter public void setAuxiliaryApps(String v) { auxiliaryApps = Util.fixEmptyAndTrim(v); }
+
+    public String getAppiumVersion() { return appiumVersion; }
+    @DataBoundSetter public void setAppiumVersion(String v) { appiumVersion = Util.fixEmptyAndTrim(v); }
+
+    public String getDeviceProxy() { return deviceProxy; }
+    @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
+
+    /** @deprecated removed by AWS; a value fails the step, saying what replaced it. */
+    @Deprecated public Boolean getRemoteRecordEnabled() { return remoteRecordEnabled; }
+    @Deprecated @DataBoundSetter public void setRemoteRecordEnabled(Boolean v) { remoteRecordEnabled = v; }
+
+    /** @deprecated removed by AWS; use {@link #setApp}. */
+    @Deprecated public String getRemoteRecordAppArn() { return remoteRecordAppArn; }
+    @Deprecated @DataBoundSetter public void setRemoteRecordAppArn(String v) { remoteRecordAppArn = Util.fixEmptyAndTrim(v); }
+
+    /** @deprecated removed by AWS with remote debugging. */
+    @Deprecated public String getClientId() { return clientId; }
+    @Deprecated @DataBoundSetter public void setClientId(String v) { clientId = Util.fixEmptyAndTrim(v); }
+
+    /** @deprecated removed by AWS with remote debugging. */
+    @Deprecated public String getSshPublicKey() { return sshPublicKey; }
+    @Deprecated @DataBoundSetter public void setSshPublicKey(String v) { sshPublicKey = Util.fixEmptyAndTrim(v); }
+
+    /** @deprecated removed by AWS. */
+    @Deprecated public Boolean getRemoteDebugEnabled() { return remoteDebugEnabled; }
+    @Deprecated @DataBoundSetter public void setRemoteDebugEnabled(Boolean v) { remoteDebugEnabled = v; }
+
+    /** The request, with any field AWS removed, which the core refuses before anything is created. */
+    @Override
+    public SessionRequest toRequest(UnaryOperator<String> expand) {
+        return SessionSettings.super.toRequest(expand)
+                .dropped(DroppedField.REMOTE_RECORD_ENABLED, remoteRecordEnabled)
+                .dropped(DroppedField.REMOTE_RECORD_APP_ARN, remoteRecordAppArn)
+                .dropped(DroppedField.CLIENT_ID, clientId)
+                .dropped(DroppedField.SSH_PUBLIC_KEY, sshPublicKey)
+                .dropped(DroppedField.REMOTE_DEBUG_ENABLED, remoteDebugEnabled);
+    }
 
     @Extension
     @Symbol("deviceFarmSession")
@@ -87,7 +137,7 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Use an AWS Device Farm remote access session";
+            return Messages.SessionStep_DisplayName();
         }
 
         @Override
@@ -116,8 +166,23 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
         }
 
         @POST
-        public FormValidation doCheckRemoteRecordAppArn(@AncestorInPath Item item, @QueryParameter String value) {
-            return DeviceFarmForms.ifConfigurable(item, () -> DeviceFarmForms.checkArns("remoteRecordAppArn", value, false, ArnKind.UPLOAD));
+        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("app", value));
+        }
+
+        @POST
+        public FormValidation doCheckAuxiliaryApps(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("auxiliaryApps", value));
+        }
+
+        @POST
+        public FormValidation doCheckAppiumVersion(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("appiumVersion", value));
+        }
+
+        @POST
+        public FormValidation doCheckDeviceProxy(@AncestorInPath Item item, @QueryParameter String value) {
+            return DeviceFarmForms.ifConfigurable(item, () -> SessionSettings.checkField("deviceProxy", value));
         }
 
         @POST

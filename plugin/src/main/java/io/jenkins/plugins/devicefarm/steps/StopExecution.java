@@ -1,7 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -10,8 +9,10 @@ import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Stops a run or job through the engine (which retries until Device Farm accepts the stop and
- * follows it to its end) and returns its outcome. After a restart the stop is simply asked again.
+ * Stops a run or job through the core's lifecycle (one stop per ARN, whoever else asks: a
+ * second abort, the safety net), which retries until Device Farm accepts it, follows it to its
+ * end and records it; tracked only once Device Farm's answer confirms it. Returns its outcome.
+ * After a restart the stop is simply asked again.
  */
 final class StopExecution extends DeviceFarmExecution {
     private static final long serialVersionUID = 1L;
@@ -34,10 +35,7 @@ final class StopExecution extends DeviceFarmExecution {
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        background(() -> {
-            action().track(arn, credentialsId, region);
-            stopNow();
-        });
+        background(this::stopNow);
         return false;
     }
 
@@ -50,7 +48,7 @@ final class StopExecution extends DeviceFarmExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        fail(cause); // the stop already asked for goes on and is still recorded
+        fail(cause); // the stop already asked for goes on, with its own client, and is still recorded
     }
 
     @Override
@@ -60,21 +58,17 @@ final class StopExecution extends DeviceFarmExecution {
 
     private void stopNow() throws Exception {
         listener().getLogger().println("[Device Farm] Stopping " + kind.displayName() + " " + arn);
-        DeviceFarmEngine.get().stop(client(), DeviceFarmArn.parse("arn", arn, kind), functionName + " in " + run().getFullDisplayName())
+        lifecycle().stop(lease(), DeviceFarmArn.parse("arn", arn, kind), functionName + " in " + run().getFullDisplayName(), ledger())
                 .whenCompleteAsync(this::finished, Timer.get());
     }
 
+    /** After the lifecycle recorded what the stop came to. */
     private void finished(Outcome outcome, Throwable error) {
-        try {
-            if (error != null) {
-                recordFailure(unwrap(error));
-                fail(error);
-            } else {
-                record(outcome);
-                succeed(outcome.toMap());
-            }
-        } catch (Exception e) {
-            fail(e);
+        if (error != null) {
+            fail(error);
+            return;
         }
+        listener().getLogger().println("[Device Farm] " + outcome);
+        succeed(outcome.toMap());
     }
 }

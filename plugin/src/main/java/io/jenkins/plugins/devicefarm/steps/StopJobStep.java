@@ -33,7 +33,7 @@ public class StopJobStep extends StopStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Stop an AWS Device Farm job (one device of a run)";
+            return Messages.StopJobStep_DisplayName();
         }
     }
 }

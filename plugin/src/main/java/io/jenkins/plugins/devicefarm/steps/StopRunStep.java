@@ -33,7 +33,7 @@ public class StopRunStep extends StopStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Stop an AWS Device Farm run";
+            return Messages.StopRunStep_DisplayName();
         }
     }
 }

@@ -2,24 +2,29 @@ package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.AbortException;
 import hudson.model.Result;
+import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
-import io.jenkins.plugins.devicefarm.core.watch.Watch;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import java.time.Duration;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Follows a run or job until COMPLETED on the engine's scheduler. Persisted: the ARN, the
- * deadline and the options. After a restart {@link #onResume()} follows the ARN again, so an
- * abort after a restart still stops it.
+ * Follows a run or job until COMPLETED through the core's lifecycle, which tracks it on the build
+ * once Device Farm confirms it, records every change off the engine's threads, stops it at most
+ * once and ends the wait on time at the deadline. Persisted: the ARN, the deadline and the
+ * options. After a restart {@link #onResume()} follows the ARN again, so an abort after a restart
+ * still stops it.
  */
 final class WaitExecution extends DeviceFarmExecution {
     private static final long serialVersionUID = 1L;
@@ -34,10 +39,10 @@ final class WaitExecution extends DeviceFarmExecution {
     private final Integer timeoutMinutes;
     /** Epoch millis; 0 = no deadline. Set at start, so a restart does not extend it. */
     private long deadlineMillis;
-    /** Set when the build is aborted; the step then fails with it once the stop is recorded. */
-    private Throwable abortCause;
+    /** Set when the build is aborted (on the CPS VM thread, read on others); the step then fails with it once the stop is recorded. */
+    private volatile Throwable abortCause;
 
-    private transient volatile Watch watch;
+    private transient volatile Followed followed;
 
     WaitExecution(StepContext context, WaitStep step) {
         super(context, step);
@@ -45,7 +50,7 @@ final class WaitExecution extends DeviceFarmExecution {
         this.kind = step.kind();
         this.stopOnAbort = step.isStopOnAbort();
         this.setBuildResult = step.isSetBuildResult();
-        this.policy = step.policy();
+        this.policy = step.policy(); // checked by WaitStep.start
         this.minPollSeconds = step.getMinPollSeconds();
         this.maxPollSeconds = step.getMaxPollSeconds();
         this.timeoutMinutes = step.getTimeoutMinutes();
@@ -64,10 +69,6 @@ final class WaitExecution extends DeviceFarmExecution {
             throw new AbortException(e.getMessage());
         }
         background(() -> {
-            action().track(arn, credentialsId, region); // first, so the safety net knows it
-            if (!stopOnAbort) {
-                action().leaveRunning(arn); // shown on the build, never stopped by the safety net
-            }
             listener().getLogger().println("[Device Farm] Waiting for " + kind.displayName() + " " + arn);
             follow();
         });
@@ -91,21 +92,20 @@ final class WaitExecution extends DeviceFarmExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
+        Followed f = followed;
         if (abortCause != null || !stopOnAbort) {
-            // Second abort, or asked not to stop it: end the step now (the stop, if any, goes on).
-            Watch w = watch;
-            if (!stopOnAbort && w != null) {
+            // Second abort, or asked not to stop it: end the step now (a stop under way goes on and is recorded).
+            if (!stopOnAbort && f != null) {
                 listener().getLogger().println("[Device Farm] Build aborted: leaving " + arn + " running (stopOnAbort: false)");
-                w.abandon(); // stop polling; nothing is stopped on Device Farm
+                f.abandon(); // stop polling; nothing is stopped on Device Farm
             }
             fail(cause);
             return;
         }
         abortCause = cause;
-        Watch w = watch;
-        if (w != null) {
+        if (f != null) {
             listener().getLogger().println("[Device Farm] Build aborted: stopping " + arn);
-            w.cancel(abortReason(cause)); // the watch's outcome then completes via finished()
+            f.stop(abortReason(cause)); // the follow's outcome then completes via finished()
         } else {
             background(() -> stopAfterRestart(cause));
         }
@@ -113,50 +113,66 @@ final class WaitExecution extends DeviceFarmExecution {
 
     @Override
     public String getStatus() {
-        Watch w = watch;
-        Outcome o = w == null ? null : w.lastSeen();
+        Followed f = followed;
+        Outcome o = f == null ? null : f.lastSeen();
         return "waiting for " + kind.displayName() + " " + arn + (o == null ? "" : ": " + o.getStatus());
     }
 
+    /** Leases a client (unknown credentials or a bad region fail here, before anything is tracked) and follows. */
     private void follow() throws Exception {
         WatchOptions options = WatchOptions.untilCompleted();
         if (deadlineMillis > 0) {
             options = options.timeout(Duration.ofMillis(Math.max(1, deadlineMillis - System.currentTimeMillis())), true);
         }
-        Watch w = DeviceFarmEngine.get().watch(client(), DeviceFarmArn.parse("arn", arn, kind), options, pollSettings());
-        watch = w;
-        w.onChange(o -> listener().getLogger().println("[Device Farm] " + kind.displayName() + " "
+        BuildLedger ledger = stopOnAbort ? ledger() : ledger().leavingItRunning();
+        Followed f = lifecycle().follow(lease(), DeviceFarmArn.parse("arn", arn, kind), options, pollSettings(), ledger);
+        followed = f;
+        f.onChange(o -> listener().getLogger().println("[Device Farm] " + kind.displayName() + " "
                 + (o.getName() == null ? arn : "'" + o.getName() + "'") + ": " + o.getStatus() + " " + o.getCounters()));
-        w.outcome().whenCompleteAsync(this::finished, Timer.get());
+        f.outcome().whenCompleteAsync(this::finished, Timer.get());
+        if (abortCause != null) {
+            f.stop(abortReason(abortCause)); // aborted while the follow was being set up
+        }
     }
 
-    /** No watch to cancel (e.g. aborted right after a restart): stop it directly. */
+    /** No follow to stop (e.g. aborted right after a restart): stop it directly, once. */
     private void stopAfterRestart(Throwable cause) throws Exception {
-        DeviceFarmEngine.get().stop(client(), DeviceFarmArn.parse("arn", arn, kind), abortReason(cause))
+        lifecycle().stop(lease(), DeviceFarmArn.parse("arn", arn, kind), abortReason(cause), ledger())
                 .whenCompleteAsync(this::finished, Timer.get());
     }
 
-    /** On a Jenkins thread (saves build.xml): record, then complete the step. */
+    /** On a Jenkins thread, after the lifecycle recorded the outcome: complete the step. */
     private void finished(Outcome outcome, Throwable error) {
         try {
+            Throwable aborted = abortCause;
             if (error != null) {
-                recordFailure(unwrap(error));
-                fail(abortCause != null ? abortCause : error);
+                fail(aborted != null ? aborted : error);
                 return;
             }
-            record(outcome);
-            if (abortCause != null) {
-                fail(abortCause);
+            listener().getLogger().println("[Device Farm] " + outcome);
+            if (aborted != null) {
+                fail(aborted);
                 return;
             }
             Verdict v = policy.verdictFor(outcome);
             if (setBuildResult && v != Verdict.SUCCESS) {
-                listener().getLogger().println("[Device Farm] Result " + outcome.getResult() + " sets the build to " + v);
-                getContext().setResult(Result.fromString(v.name()));
+                String why = "Device Farm result " + outcome.getResult() + " sets the build to " + v;
+                listener().getLogger().println("[Device Farm] " + why);
+                Result result = Result.fromString(v.name());
+                getContext().setResult(result);
+                flagStep(result, why);
             }
             succeed(outcome.toMap());
         } catch (Exception e) {
             fail(e);
+        }
+    }
+
+    /** As junit does: a warning on the step's node, so the stage shows the result too, not only the build. */
+    private void flagStep(Result result, String why) throws Exception {
+        FlowNode node = getContext().get(FlowNode.class);
+        if (node != null) {
+            node.addOrReplaceAction(new WarningAction(result).withMessage(why));
         }
     }
 

@@ -20,7 +20,7 @@ public class WaitForJobStep extends WaitStep {
 
     @Extension
     @Symbol("deviceFarmWaitForJob")
-    public static class DescriptorImpl extends ArnStepDescriptor {
+    public static class DescriptorImpl extends WaitStepDescriptor {
         public DescriptorImpl() {
             super(ArnKind.JOB);
         }
@@ -33,7 +33,7 @@ public class WaitForJobStep extends WaitStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Wait for an AWS Device Farm job (one device of a run)";
+            return Messages.WaitForJobStep_DisplayName();
         }
     }
 }

@@ -20,7 +20,7 @@ public class WaitForRunStep extends WaitStep {
 
     @Extension
     @Symbol("deviceFarmWaitForRun")
-    public static class DescriptorImpl extends ArnStepDescriptor {
+    public static class DescriptorImpl extends WaitStepDescriptor {
         public DescriptorImpl() {
             super(ArnKind.RUN);
         }
@@ -33,7 +33,7 @@ public class WaitForRunStep extends WaitStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Wait for an AWS Device Farm run";
+            return Messages.WaitForRunStep_DisplayName();
         }
     }
 }

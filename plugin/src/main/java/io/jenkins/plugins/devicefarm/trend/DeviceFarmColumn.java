@@ -32,7 +32,7 @@ public class DeviceFarmColumn extends ListViewColumn {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "AWS Device Farm";
+            return Messages.DeviceFarmColumn_DisplayName();
         }
 
         /** Only views that ask for it: most jobs do not use Device Farm. */

@@ -2,13 +2,17 @@ package io.jenkins.plugins.devicefarm.trend;
 
 import hudson.model.Action;
 import hudson.model.Job;
+import io.jenkins.plugins.devicefarm.core.trend.BuildSummary;
+import java.util.List;
 
 /**
  * The job page's Device Farm trends (floatingBox.jelly): device minutes, metered and unmetered,
- * and test counters per build. No sidebar link; the data lives on each build's page.
+ * and test counters per build. No sidebar link; the data lives on each build's page. Both charts
+ * of one page share one bounded walk of the history (made when the first of them needs it).
  */
 public final class DeviceFarmJobAction implements Action {
     private final Job<?, ?> job;
+    private List<BuildSummary> history;
 
     DeviceFarmJobAction(Job<?, ?> job) {
         this.job = job;
@@ -19,11 +23,19 @@ public final class DeviceFarmJobAction implements Action {
     }
 
     public DeviceFarmTrendChart getMinutesTrend() {
-        return DeviceFarmTrendChart.deviceMinutes(job);
+        return DeviceFarmTrendChart.deviceMinutes(this::history);
     }
 
     public DeviceFarmTrendChart getTestsTrend() {
-        return DeviceFarmTrendChart.tests(job);
+        return DeviceFarmTrendChart.tests(this::history);
+    }
+
+    /** The trend's builds, newest first, read once per page whatever the number of charts and calls. */
+    synchronized List<BuildSummary> history() {
+        if (history == null) {
+            history = TrendHistory.of(job);
+        }
+        return history;
     }
 
     @Override
@@ -33,7 +45,7 @@ public final class DeviceFarmJobAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "AWS Device Farm trend";
+        return Messages.DeviceFarmJobAction_DisplayName();
     }
 
     @Override

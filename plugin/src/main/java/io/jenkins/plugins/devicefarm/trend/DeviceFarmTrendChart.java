@@ -1,7 +1,6 @@
 package io.jenkins.plugins.devicefarm.trend;
 
 import edu.hm.hafner.echarts.JacksonFacade;
-import hudson.model.Job;
 import io.jenkins.plugins.devicefarm.core.trend.BuildSummary;
 import io.jenkins.plugins.devicefarm.core.trend.TrendModel;
 import io.jenkins.plugins.devicefarm.core.trend.TrendSeries;
@@ -13,34 +12,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
  * One trend chart of the job page, rendered by echarts-api's {@code <c:trend-chart>}: the model
  * is fetched by Ajax from {@link #getBuildTrendModel()}. Built here as a map in the JSON shape of
  * echarts' LinesChartModel because device minutes are fractional and LineSeries holds integers.
+ * The builds come from the job action, which reads them once for all its charts.
  */
 public final class DeviceFarmTrendChart implements AsyncTrendChart {
     private static final JacksonFacade JACKSON = new JacksonFacade();
 
-    private final Job<?, ?> job;
+    /** One color per series, none shared: the tests chart and the minutes chart sit side by side. */
+    private static final Map<String, JenkinsPalette> COLORS = Map.of(
+            "passed", JenkinsPalette.GREEN,
+            "failed", JenkinsPalette.RED,
+            "warned", JenkinsPalette.YELLOW,
+            "errored", JenkinsPalette.ORANGE,
+            "skipped", JenkinsPalette.GREY,
+            "stopped", JenkinsPalette.PURPLE,
+            "metered", JenkinsPalette.BLUE,
+            "unmetered", JenkinsPalette.CYAN);
+
+    private final Supplier<List<BuildSummary>> builds;
     private final String title;
     private final BiFunction<List<BuildSummary>, Integer, TrendSeries> series;
     private final boolean integers;
 
-    DeviceFarmTrendChart(Job<?, ?> job, String title, BiFunction<List<BuildSummary>, Integer, TrendSeries> series, boolean integers) {
-        this.job = job;
+    DeviceFarmTrendChart(Supplier<List<BuildSummary>> builds, String title,
+                         BiFunction<List<BuildSummary>, Integer, TrendSeries> series, boolean integers) {
+        this.builds = builds;
         this.title = title;
         this.series = series;
         this.integers = integers;
     }
 
-    static DeviceFarmTrendChart deviceMinutes(Job<?, ?> job) {
-        return new DeviceFarmTrendChart(job, "AWS Device Farm device minutes", TrendModel::deviceMinutes, false);
+    static DeviceFarmTrendChart deviceMinutes(Supplier<List<BuildSummary>> builds) {
+        return new DeviceFarmTrendChart(builds, Messages.DeviceFarmTrendChart_DeviceMinutes(), TrendModel::deviceMinutes, false);
     }
 
-    static DeviceFarmTrendChart tests(Job<?, ?> job) {
-        return new DeviceFarmTrendChart(job, "AWS Device Farm tests", TrendModel::counters, true);
+    static DeviceFarmTrendChart tests(Supplier<List<BuildSummary>> builds) {
+        return new DeviceFarmTrendChart(builds, Messages.DeviceFarmTrendChart_Tests(), TrendModel::counters, true);
     }
 
     public String getTitle() {
@@ -58,19 +71,19 @@ public final class DeviceFarmTrendChart implements AsyncTrendChart {
         return JACKSON.toJson(model());
     }
 
-    /** Shown as soon as one finished build has a Device Farm record, whatever its result. */
+    /** Shown as soon as one finished build of the window has a Device Farm record, whatever its result. */
     @Override
     public boolean isTrendVisible() {
-        return !TrendHistory.of(job, 1).isEmpty();
+        return !builds.get().isEmpty();
     }
 
     /** The chart model: labels and build numbers oldest first, one stacked series per value. */
     Map<String, Object> model() {
-        List<BuildSummary> builds = TrendHistory.of(job, TrendModel.DEFAULT_MAX_BUILDS);
-        TrendSeries s = series.apply(builds, TrendModel.DEFAULT_MAX_BUILDS);
-        List<Integer> numbers = builds.stream().map(BuildSummary::number).sorted(Comparator.naturalOrder()).toList();
+        List<BuildSummary> window = builds.get();
+        TrendSeries s = series.apply(window, TrendModel.DEFAULT_MAX_BUILDS);
+        List<Integer> numbers = window.stream().map(BuildSummary::number).sorted(Comparator.naturalOrder()).toList();
         List<Map<String, Object>> lines = new ArrayList<>();
-        int color = 0;
+        int index = 0;
         for (Map.Entry<String, List<Double>> e : s.series().entrySet()) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("name", e.getKey());
@@ -78,7 +91,7 @@ public final class DeviceFarmTrendChart implements AsyncTrendChart {
             line.put("symbol", "circle");
             line.put("stack", "stacked");
             line.put("areaStyle", Map.of());
-            line.put("itemStyle", Map.of("color", colorOf(e.getKey(), color++)));
+            line.put("itemStyle", Map.of("color", colorOf(e.getKey(), index++)));
             line.put("data", e.getValue());
             lines.add(line);
         }
@@ -91,14 +104,8 @@ public final class DeviceFarmTrendChart implements AsyncTrendChart {
         return m;
     }
 
-    private static String colorOf(String name, int index) {
-        return switch (name) {
-            case "passed", "unmetered" -> JenkinsPalette.GREEN.normal();
-            case "failed", "metered" -> JenkinsPalette.RED.normal();
-            case "warned" -> JenkinsPalette.YELLOW.normal();
-            case "errored" -> JenkinsPalette.ORANGE.normal();
-            case "skipped", "stopped" -> JenkinsPalette.GREY.normal();
-            default -> JenkinsPalette.chartColor(index).normal();
-        };
+    static String colorOf(String name, int index) {
+        JenkinsPalette c = COLORS.get(name);
+        return (c == null ? JenkinsPalette.chartColor(index) : c).normal();
     }
 }

@@ -9,14 +9,13 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * Gives every job (Pipeline and freestyle alike) the Device Farm trend, as soon as one of its
- * recent builds used Device Farm; other jobs' pages stay untouched.
+ * Gives a job (Pipeline and freestyle alike) the Device Farm trend when one of its last, last
+ * completed or last successful builds used Device Farm. Jenkins calls this on every
+ * {@code getAllActions()}, several times per page: it reads only those permalinks, never the history.
  */
 @Extension
 @SuppressWarnings("rawtypes") // TransientActionFactory<Job> as core's own factories for jobs
 public class DeviceFarmTrendFactory extends TransientActionFactory<Job> {
-    /** Newest builds looked at for a Device Farm record. */
-    static final int LOOK_BACK = 20;
 
     @Override
     public Class<Job> type() {
@@ -32,6 +31,6 @@ public class DeviceFarmTrendFactory extends TransientActionFactory<Job> {
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {
         Job<?, ?> job = target;
-        return TrendHistory.usesDeviceFarm(job, LOOK_BACK) ? List.of(new DeviceFarmJobAction(job)) : List.of();
+        return TrendHistory.carrier(job) != null ? List.of(new DeviceFarmJobAction(job)) : List.of();
     }
 }

@@ -1,53 +1,67 @@
 package io.jenkins.plugins.devicefarm.trend;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.core.trend.BuildSummary;
-import java.util.ArrayList;
+import io.jenkins.plugins.devicefarm.core.trend.TrendWindow;
 import java.util.List;
 
 /**
- * The job's recent builds that used Device Farm, newest first, as the core's trend input.
- * Builds without a record (or still running) are skipped, so a run of failed builds before the
- * newest does not hide the trend; the walk is bounded so large histories stay cheap.
+ * What the job page reads of a job's builds, at a cost independent of the length of its history:
+ * the trend's window (one walk of the newest builds), the build that carries the job action
+ * (permalinks Jenkins keeps), and the list column's newest record (a few builds).
  */
 final class TrendHistory {
-    /** Builds looked at, at most, per chart. */
-    static final int MAX_WALK = 200;
-
     private TrendHistory() {}
 
-    static List<BuildSummary> of(Job<?, ?> job, int maxBuilds) {
-        return recorded(job, MAX_WALK, maxBuilds, true).stream()
-                .map(b -> new BuildSummary(b.getNumber(), b.getDisplayName(), record(b).getTotals()))
-                .toList();
+    /** Finished builds with a Device Farm record among the newest {@link TrendWindow#DEFAULT_WINDOW}, newest first. */
+    static List<BuildSummary> of(Job<?, ?> job) {
+        Run<?, ?> newest = job.getLastBuild();
+        return TrendWindow.<Run<?, ?>>collect(newest, b -> b.getPreviousBuild(), TrendHistory::summary, TrendWindow.DEFAULT_WINDOW);
+    }
+
+    /**
+     * The newest of the job's last, last completed and last successful builds that has a Device Farm
+     * record, as junit's job action comes from one build (SimpleBuildStep.LastBuildAction). The last
+     * successful build keeps the trend when the newest build failed before reaching Device Farm;
+     * the last completed one when Device Farm failed every build since.
+     */
+    @CheckForNull
+    static Run<?, ?> carrier(Job<?, ?> job) {
+        for (Run<?, ?> b : new Run<?, ?>[] {job.getLastBuild(), job.getLastCompletedBuild(), job.getLastSuccessfulBuild()}) {
+            if (b != null && record(b) != null) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** The record of the newest finished build among the last {@code lookBack} that has one; null if none. */
+    @CheckForNull
     static DeviceFarmBuildAction latestRecord(Job<?, ?> job, int lookBack) {
-        List<Run<?, ?>> builds = recorded(job, lookBack, 1, true);
-        return builds.isEmpty() ? null : record(builds.get(0));
-    }
-
-    /** True when one of the newest {@code lookBack} builds, running ones included, has a Device Farm record. */
-    static boolean usesDeviceFarm(Job<?, ?> job, int lookBack) {
-        return !recorded(job, lookBack, 1, false).isEmpty();
-    }
-
-    /** Newest first: at most {@code max} builds with a record among the newest {@code lookBack}. */
-    private static List<Run<?, ?>> recorded(Job<?, ?> job, int lookBack, int max, boolean finishedOnly) {
-        List<Run<?, ?>> found = new ArrayList<>();
         Run<?, ?> b = job.getLastBuild();
-        for (int n = 0; b != null && n < lookBack && found.size() < max; n++) {
-            if (record(b) != null && !(finishedOnly && b.isBuilding())) {
-                found.add(b);
+        for (int n = 0; b != null && n < lookBack; n++) {
+            DeviceFarmBuildAction a = record(b);
+            if (a != null && !b.isBuilding()) {
+                return a;
             }
-            b = b.getPreviousBuild();
+            b = n + 1 < lookBack ? b.getPreviousBuild() : null;
         }
-        return found;
+        return null;
     }
 
+    @CheckForNull
+    private static BuildSummary summary(Run<?, ?> build) {
+        DeviceFarmBuildAction a = record(build);
+        if (a == null || build.isBuilding()) {
+            return null;
+        }
+        return new BuildSummary(build.getNumber(), build.getDisplayName(), a.getTotals());
+    }
+
+    @CheckForNull
     private static DeviceFarmBuildAction record(Run<?, ?> build) {
         return build.getAction(DeviceFarmBuildAction.class);
     }

@@ -49,6 +49,41 @@ class FreestyleAbortTest extends SimulatorFixture {
         assertEquals("STOPPED", o.getResult());
         assertTrue(o.isStoppedByUs());
         assertTrue(b.getAction(DeviceFarmBuildAction.class).getOpen().isEmpty());
+        // An abort is not an error: one line, no InterruptedException stack trace.
+        j.assertLogContains("[Device Farm] Build aborted while waiting for Device Farm.", b);
+        j.assertLogNotContains("InterruptedException", b);
+        j.assertLogNotContains("aborted due to exception", b);
+        assertFalse(b.getLog().contains("\tat "), "no stack trace in the console");
+    }
+
+    @Test
+    void aTimeoutEndsTheWaitOnTimeSaysSoAndTheStopIsRecordedWhenItEnds() throws Exception {
+        String run = TestSupport.scheduleRun(client, simulator, "queued forever"); // the manual clock never moves
+        FreeStyleProject p = j.createFreeStyleProject();
+        DeviceFarmResultsRecorder recorder = new DeviceFarmResultsRecorder(run);
+        recorder.setTimeoutMinutes(1);
+        p.getPublishersList().add(recorder);
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("timed out after 1 minute: stopping it", b);
+        await("the stop to be recorded", () -> b.getAction(DeviceFarmBuildAction.class).getOpen().isEmpty());
+        assertTrue(outcome(b, run).isStoppedByUs());
+        assertEquals(1, simulator.journal().count("StopRun", run));
+    }
+
+    @Test
+    void stopOfAnUnknownRunFailsWithOneLineAndLeavesNothingForTheSafetyNet() throws Exception {
+        String known = TestSupport.scheduleRun(client, simulator, "smoke");
+        String nope = known.substring(0, known.lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000";
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new DeviceFarmStopBuilder(nope));
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("NotFoundException", b);
+        j.assertLogNotContains("was still open when the build ended", b);
+        j.assertLogNotContains("may still be billing", b);
+        DeviceFarmBuildAction action = b.getAction(DeviceFarmBuildAction.class);
+        assertTrue(action == null || action.getResources().isEmpty());
+        io.jenkins.plugins.devicefarm.safety.StartupSweepAccess.sweep();
+        assertEquals(1, simulator.journal().count("StopRun", nope)); // the step's one attempt; never again
     }
 
     @Test

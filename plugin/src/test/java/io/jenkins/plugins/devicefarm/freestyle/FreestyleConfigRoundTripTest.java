@@ -28,8 +28,10 @@ class FreestyleConfigRoundTripTest {
         before.setInteractionMode("VIDEO_ONLY");
         before.setVpceConfigurationArns("arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:abc");
         before.setSkipAppResign(true);
-        before.setRemoteRecordEnabled(true);
-        before.setRemoteRecordAppArn("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7/app");
+        before.setApp("arn:aws:devicefarm:us-west-2:123456789012:upload:5e01a8c7/app");
+        before.setAuxiliaryApps("helper.apk\nother helper.apk");
+        before.setAppiumVersion("3");
+        before.setDeviceProxy("[2001:db8::1]:3128");
         before.setCredentialsId(TestSupport.CREDENTIALS_ID);
         before.setRegion("us-west-2");
         FreeStyleProject p = j.createFreeStyleProject();

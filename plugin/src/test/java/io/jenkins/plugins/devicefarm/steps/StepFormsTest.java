@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Item;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
 
-/** The Snippet Generator checks step fields for users who may configure the job, and tells others nothing. */
+/** The Snippet Generator checks step fields for users who may configure the job and refuses others (403), as the freestyle forms do. */
 @WithJenkins
 class StepFormsTest {
     private static final String RUN = "arn:aws:devicefarm:us-west-2:123456789012:run:p/r";
@@ -42,10 +44,22 @@ class StepFormsTest {
             assertEquals(FormValidation.Kind.ERROR, session.doCheckDeviceArn(p, RUN).kind);
             assertEquals(FormValidation.Kind.ERROR, session.doCheckVpceConfigurationArns(p, "vpce-1, " + RUN).kind);
             assertTrue(session.doFillBillingMethodItems(p).stream().anyMatch(o -> o.value.equals("UNMETERED")));
+            assertEquals(FormValidation.Kind.OK, session.doCheckDeviceProxy(p, "proxy.example.com:8080").kind);
+            FormValidation noPort = session.doCheckDeviceProxy(p, "proxy.example.com");
+            assertEquals(FormValidation.Kind.ERROR, noPort.kind);
+            assertTrue(noPort.getMessage().startsWith("deviceProxy: "), noPort.getMessage());
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAppiumVersion(p, "2.11").kind);
+            assertEquals(FormValidation.Kind.OK, session.doCheckApp(p, "app-release.apk").kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckApp(p, RUN).kind);
+            assertEquals(FormValidation.Kind.ERROR, session.doCheckAuxiliaryApps(p, "a.apk\nb.apk\nc.apk\nd.apk").kind);
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
-            assertEquals(FormValidation.Kind.OK, waitForRun.doCheckArn(p, JOB).kind);
-            assertEquals(FormValidation.Kind.OK, session.doCheckDeviceArn(p, RUN).kind);
+            assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckArn(p, JOB));
+            assertThrows(AccessDeniedException.class, () -> stopJob.doCheckArn(p, JOB));
+            assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckCredentialsId(p, "aws"));
+            assertThrows(AccessDeniedException.class, () -> session.doCheckDeviceArn(p, RUN));
+            assertThrows(AccessDeniedException.class, () -> session.doCheckDeviceProxy(p, "proxy.example.com"));
+            assertThrows(AccessDeniedException.class, () -> waitForRun.doCheckArn(null, RUN)); // no job: administer needed
             assertTrue(session.doFillBillingMethodItems(p).isEmpty());
             assertEquals(1, session.doFillCredentialsIdItems(p, "current").size());
         }

@@ -17,8 +17,10 @@ import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.model.Counters;
 import io.jenkins.plugins.devicefarm.core.model.DeviceMinutes;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
@@ -74,7 +76,7 @@ class DeviceFarmTrendTest {
     @Test
     void listViewColumnShowsTheNewestRecordedBuild(JenkinsRule j) throws Exception {
         FreeStyleProject used = j.createFreeStyleProject("used");
-        record(used, 2.5, 1.0, new Counters(10, 7, 2, 0, 1, 0, 0), false);
+        record(used, 2.5, 1.0, new Counters(11, 7, 2, 1, 1, 0, 0), false);
         j.buildAndAssertSuccess(used);
         used.getBuildersList().clear();
         j.buildAndAssertSuccess(used); // newer build without Device Farm: the column still shows #1
@@ -88,11 +90,39 @@ class DeviceFarmTrendTest {
         j.jenkins.addView(view);
 
         String page = j.createWebClient().goTo("view/devices/").getWebResponse().getContentAsString();
-        assertTrue(page.contains("7 passed, 3 failed \u00b7 2.5 metered min"), page);
+        assertTrue(page.contains("7 passed, 1 warned, 3 failed \u00b7 2.5 metered min"), page); // warned: an UNSTABLE build shows it
         assertTrue(page.contains("job/used/1/devicefarm/"), page);
         assertTrue(page.contains("N/A"), page);
         assertNull(new DeviceFarmColumn().getLatestRecord(unused));
         assertFalse(j.jenkins.getDescriptorByType(DeviceFarmColumn.DescriptorImpl.class).shownByDefault());
+    }
+
+    @Test
+    void jobActionComesFromTheNewestBuildsOnly(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        record(p, 1.0, 0.0, new Counters(1, 1, 0, 0, 0, 0, 0), false);
+        j.buildAndAssertSuccess(p);                               // #1 used Device Farm
+        assertNotNull(p.getAction(DeviceFarmJobAction.class));
+        p.getBuildersList().clear();
+        j.buildAndAssertSuccess(p);                               // #2 and #3 did not:
+        j.buildAndAssertSuccess(p);
+        // last, last completed and last successful build are #3: the job page no longer walks back to #1.
+        assertNull(p.getAction(DeviceFarmJobAction.class));
+        record(p, 1.0, 0.0, new Counters(1, 0, 1, 0, 0, 0, 0), true);
+        j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0)); // #4 used it and failed: the last completed build
+        DeviceFarmJobAction action = p.getAction(DeviceFarmJobAction.class);
+        assertNotNull(action);
+        assertEquals(List.of(4, 1), action.history().stream().map(b -> b.number()).toList());
+    }
+
+    @Test
+    void everySeriesHasItsOwnColor() {
+        List<String> names = List.of("passed", "failed", "warned", "errored", "skipped", "stopped", "metered", "unmetered");
+        Set<String> colors = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            colors.add(DeviceFarmTrendChart.colorOf(names.get(i), i));
+        }
+        assertEquals(names.size(), colors.size(), "skipped and stopped, failed and metered must not share a color");
     }
 
     /** Makes the job's builds record one finished run with these totals; fail = the build then fails. */

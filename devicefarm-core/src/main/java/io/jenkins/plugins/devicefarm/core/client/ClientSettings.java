@@ -34,6 +34,12 @@ public final class ClientSettings {
         return new Builder();
     }
 
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return builder().region(region).endpointOverride(endpointOverride).credentials(credentials).proxy(proxy)
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).maxAttempts(maxAttempts).userAgentSuffix(userAgentSuffix);
+    }
+
     /** Region as given; blank means {@link #DEFAULT_REGION}. */
     public String region() { return region; }
     /** Blank or null: the real Device Farm endpoint of the region. */

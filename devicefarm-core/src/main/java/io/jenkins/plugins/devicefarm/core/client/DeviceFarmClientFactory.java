@@ -28,7 +28,7 @@ public final class DeviceFarmClientFactory {
         Region region = region(s.region(), endpoint != null);
         if (s.credentials() == null) {
             throw new InvalidInputException("credentialsId", "no AWS credentials were given",
-                    "Select AWS credentials on the step or in Manage Jenkins > System > AWS Device Farm");
+                    "Select AWS credentials on the step or as the default credentials");
         }
         positive("connectTimeout", s.connectTimeout());
         positive("readTimeout", s.readTimeout());

@@ -103,6 +103,11 @@ public final class Outcome implements Serializable {
         return COMPLETED.equals(status);
     }
 
+    /** A remote access session is ready for use (its endpoints are served) only while RUNNING. */
+    public boolean isRunning() {
+        return "RUNNING".equals(status);
+    }
+
     /**
      * The Pipeline return value: only strings, numbers, booleans and maps, so a sandboxed
      * Jenkinsfile can read every entry.

@@ -52,7 +52,8 @@ public final class DeviceFilterSpec implements Serializable {
     public DeviceFilterSpec(String attribute, String operator, List<String> values) {
         this.attribute = attribute;
         this.operator = operator;
-        this.values = values == null ? List.of() : List.copyOf(values.stream().map(v -> v == null ? "" : v).toList());
+        // a plain list: Jenkins' XStream cannot rebuild the JDK's immutable ones
+        this.values = values == null ? new ArrayList<>() : new ArrayList<>(values.stream().map(v -> v == null ? "" : v).toList());
     }
 
     /** The SDK filter, or an {@link InvalidInputException} naming {@code field} (e.g. {@code deviceFilters[1]}). */

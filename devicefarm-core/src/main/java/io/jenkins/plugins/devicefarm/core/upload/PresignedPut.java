@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ public final class PresignedPut {
 
     /** Sends {@code length} bytes of the stream {@code body} opens; blocks, and answers the bytes sent. */
     public long put(String url, Supplier<InputStream> body, long length, String contentType) throws IOException {
-        return put(url, body, length, contentType, new AtomicReference<>());
+        return put(url, body, length, contentType, new AtomicReference<>(), () -> false);
     }
 
     /**
@@ -68,7 +69,7 @@ public final class PresignedPut {
         CompletableFuture<Long> result = new CompletableFuture<>();
         Thread sender = new Thread(() -> {
             try {
-                result.complete(put(url, body, length, contentType, connection));
+                result.complete(put(url, body, length, contentType, connection, result::isDone));
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -84,8 +85,9 @@ public final class PresignedPut {
         return result;
     }
 
+    /** {@code stop} is checked between buffers: a cancel that comes before the connection exists still ends it. */
     private long put(String url, Supplier<InputStream> body, long length, String contentType,
-                     AtomicReference<HttpURLConnection> current) throws IOException {
+                     AtomicReference<HttpURLConnection> current, BooleanSupplier stop) throws IOException {
         if (length < 0) {
             throw new IllegalArgumentException("length must be known: S3 takes no chunked uploads");
         }
@@ -114,6 +116,9 @@ public final class PresignedPut {
             try (InputStream in = body.get(); OutputStream out = c.getOutputStream()) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n = in.read(buffer); n >= 0 && sent < length; n = in.read(buffer)) {
+                    if (stop.getAsBoolean()) {
+                        throw new UploadTransferException("The transfer was cancelled", 0);
+                    }
                     int part = (int) Math.min(n, length - sent);
                     out.write(buffer, 0, part);
                     sent += part;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -53,7 +54,7 @@ public final class DeviceFarmCalls {
     }
 
     private static Observation session(RemoteAccessSession s) {
-        return new Observation(OutcomeMapper.of(s), s.endpoint());
+        return new Observation(OutcomeMapper.of(s), RemoteEndpoints.of(s));
     }
 
     private static IllegalArgumentException unsupported(DeviceFarmArn arn) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
  * Threads only make calls; every wait between calls is a scheduled task, not a sleeping thread.
  */
 public final class DeviceFarmWatcher implements AutoCloseable {
-    /** Poll threads; one more thread makes stops and creates. */
+    /** Poll threads; a few more make stops and creates. */
     public static final int DEFAULT_THREADS = 2;
 
     private final PollSettings settings;
@@ -59,12 +60,44 @@ public final class DeviceFarmWatcher implements AutoCloseable {
     }
 
     /**
-     * Creates a remote access session and completes with it as first seen (usually PENDING).
-     * Invalid input throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
-     * at once, before any request. Record the ARN, then {@link #watch} it until RUNNING.
+     * Checks a session request against Device Farm without creating anything: every field's text
+     * at once (bad input throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
+     * before any request), then the project, the device and the apps, which must exist (a
+     * missing one fails with an InvalidInputException naming its field). App names become upload
+     * ARNs. The result carries the unique name the session will be created with: record it.
      */
+    public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request) {
+        return prepareSession(client, request, uniqueName(request.name() == null ? null : request.name().strip(),
+                SessionRequest.MAX_NAME_LENGTH));
+    }
+
+    /** As {@link #prepareSession(DeviceFarmClient, SessionRequest)} with a unique name made (and recorded) beforehand. */
+    public CompletableFuture<PreparedSession> prepareSession(DeviceFarmClient client, SessionRequest request, String uniqueName) {
+        return new SessionPreparer(this, client, request, uniqueName).start();
+    }
+
+    /**
+     * Creates a prepared session and completes with it as first seen (usually PENDING). A create
+     * whose answer is lost is never repeated blindly: the session is looked for by its unique name
+     * and adopted. Record the ARN, then {@link #watch} it until RUNNING.
+     */
+    public CompletableFuture<Outcome> createSession(DeviceFarmClient client, PreparedSession prepared) {
+        return new CreateOrAdopt<>(new SessionCreator(client, prepared), settings, lanes).start();
+    }
+
+    /** Prepares, then creates: for callers with nothing to record in between. */
     public CompletableFuture<Outcome> createSession(DeviceFarmClient client, SessionRequest request) {
-        return new CreateOrAdopt<>(new SessionCreator(client, request), settings, lanes).start();
+        return prepareSession(client, request).thenCompose(p -> createSession(client, p));
+    }
+
+    /**
+     * The newest session of the project with this unique name, or empty when Device Farm has none:
+     * after Jenkins stopped while a create was under way, this tells whether it made the session.
+     * Throttling and server errors are tried again later.
+     */
+    public CompletableFuture<Optional<Outcome>> findSession(DeviceFarmClient client, DeviceFarmArn project, String uniqueName) {
+        return call("ListRemoteAccessSessions", "sessions of project " + project,
+                () -> SessionCreator.newestNamed(SessionCreator.listSessions(client, project), uniqueName));
     }
 
     /**
@@ -132,7 +165,7 @@ public final class DeviceFarmWatcher implements AutoCloseable {
         return result;
     }
 
-    /** Threads the engine owns (poll threads plus one stop thread), whatever the number of watches. */
+    /** Threads the engine owns (poll threads plus the stop threads), whatever the number of watches. */
     public int threadCount() {
         return lanes.threadCount();
     }

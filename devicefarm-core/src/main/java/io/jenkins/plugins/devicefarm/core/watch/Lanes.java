@@ -11,17 +11,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The engine's threads: a small pool of timer threads that make the polls, and one thread for
- * stops and session creation, so a stop never waits in line behind a backlog of polls.
+ * The engine's threads: a small pool of timer threads that make the polls, and a few threads for
+ * stops and session creation, so a stop never waits in line behind a backlog of polls, nor
+ * (in a mass abort) behind one slow call.
  */
 final class Lanes {
+    /** Threads for stops and creates: a call that hangs until its read timeout holds only one. */
+    static final int URGENT_THREADS = 4;
+
     private final ScheduledThreadPoolExecutor timers;
     private final ExecutorService urgent;
 
     Lanes(int pollThreads) {
         timers = new ScheduledThreadPoolExecutor(pollThreads, named("devicefarm-watcher-"));
         timers.setRemoveOnCancelPolicy(true); // cancelled polls must not pile up in the queue
-        urgent = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        urgent = new ThreadPoolExecutor(URGENT_THREADS, URGENT_THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 named("devicefarm-watcher-stop-"));
     }
 
@@ -30,7 +34,7 @@ final class Lanes {
         return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Runs {@code task} on the stop thread, at once or after {@code delay}. */
+    /** Runs {@code task} on a stop thread, at once or after {@code delay}. */
     void urgent(Duration delay, Runnable task) {
         if (delay.isZero() || delay.isNegative()) {
             urgent.execute(task);
@@ -40,7 +44,7 @@ final class Lanes {
     }
 
     int threadCount() {
-        return timers.getCorePoolSize() + 1;
+        return timers.getCorePoolSize() + URGENT_THREADS;
     }
 
     int pendingTasks() {

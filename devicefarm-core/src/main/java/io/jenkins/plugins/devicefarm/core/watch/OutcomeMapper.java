@@ -16,8 +16,11 @@ public final class OutcomeMapper {
     private OutcomeMapper() {}
 
     public static Outcome of(Run r) {
-        return base(ArnKind.RUN, r.arn(), r.name(), r.statusAsString(), r.resultAsString(), r.message(), r.started(), r.stopped())
-                .counters(counters(r.counters()))
+        Outcome.Builder b = base(ArnKind.RUN, r.arn(), r.name(), r.statusAsString(), r.resultAsString(), r.message(), r.started(), r.stopped());
+        if (isHttps(r.webUrl())) {
+            b.consoleUrl(r.webUrl()); // Device Farm's own link to the run; Job and session carry none
+        }
+        return b.counters(counters(r.counters()))
                 .deviceMinutes(minutes(r.deviceMinutes()))
                 .build();
     }
@@ -49,6 +52,11 @@ public final class OutcomeMapper {
                 .startedMillis(started == null ? 0 : started.toEpochMilli())
                 .stoppedMillis(stopped == null ? 0 : stopped.toEpochMilli())
                 .consoleUrl(console);
+    }
+
+    /** Only https links reach the pages' href attributes: escaping does not defuse a javascript: URL. */
+    private static boolean isHttps(String url) {
+        return url != null && url.regionMatches(true, 0, "https://", 0, 8);
     }
 
     private static String deviceName(Device d) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,10 +32,14 @@ final class PolledWatch implements Watch {
     private final Lanes lanes;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> troubleListeners = new CopyOnWriteArrayList<>();
     private final long deadlineNanos;
 
     private volatile Outcome lastSeen;
-    private volatile String endpoint;
+    private volatile RemoteEndpoints endpoints = RemoteEndpoints.NONE;
+    /** True from a failed poll to the next answer: trouble is reported once per streak. */
+    private volatile boolean troubled;
+    private volatile String trouble;
 
     // Guarded by this.
     private Phase phase = Phase.WATCHING;
@@ -77,12 +82,29 @@ final class PolledWatch implements Watch {
 
     @Override
     public String sessionEndpoint() {
-        return endpoint;
+        return endpoints.endpoint();
+    }
+
+    @Override
+    public RemoteEndpoints sessionEndpoints() {
+        return endpoints;
     }
 
     @Override
     public void onChange(Consumer<Outcome> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onTrouble(Consumer<String> listener) {
+        String current;
+        synchronized (this) { // serialised with reportTrouble: a listener hears of a streak once
+            troubleListeners.add(listener);
+            current = troubled ? trouble : null;
+        }
+        if (current != null) {
+            listener.accept(current); // the first poll failed before the listener was there
+        }
     }
 
     @Override
@@ -175,6 +197,7 @@ final class PolledWatch implements Watch {
             }
             if (DeviceFarmErrors.isRetryable(e)) {
                 LOG.log(Level.FINE, "Will poll {0} again: {1}", new Object[] {arn, e.toString()});
+                reportTrouble(e);
                 if (phase == Phase.WATCHING && System.nanoTime() >= deadlineNanos) {
                     completion = onDeadline();
                 } else if (phase == Phase.FOLLOWING && System.nanoTime() >= giveUpNanos) {
@@ -233,6 +256,10 @@ final class PolledWatch implements Watch {
             if (DeviceFarmErrors.isRetryable(e) && System.nanoTime() < giveUpNanos) {
                 LOG.log(Level.FINE, "Will retry stopping {0}: {1}", new Object[] {arn, e.toString()});
                 scheduleUrgent(DeviceFarmErrors.isThrottling(e) ? backoff.nextAfterThrottle() : backoff.next(), this::stopAttempt);
+            } else if ("NotFoundException".equals(DeviceFarmErrors.code(e))) {
+                // Nothing by that ARN exists for these credentials: nothing runs, nothing bills.
+                completion = fail(new DeviceFarmCallException(DeviceFarmErrors.describe("Stop", arn.toString(), e),
+                        DeviceFarmErrors.code(e), e));
             } else {
                 String console = arn.consoleUrl();
                 completion = fail(new StopFailedException(arn.toString(), "Could not stop " + arn.kind().displayName() + " "
@@ -281,11 +308,29 @@ final class PolledWatch implements Watch {
         }
     }
 
+    /** Called with the lock held; listeners only hand the message on. */
+    private void reportTrouble(RuntimeException e) {
+        if (troubled) {
+            return;
+        }
+        troubled = true;
+        String message = DeviceFarmErrors.describe("Get", arn.toString(), e);
+        trouble = message;
+        for (Consumer<String> l : troubleListeners) {
+            try {
+                l.accept(message);
+            } catch (RuntimeException x) {
+                LOG.log(Level.WARNING, "A listener of " + arn + " failed", x);
+            }
+        }
+    }
+
     private void observe(Observation obs) {
+        troubled = false;
         Outcome previous = lastSeen;
         lastSeen = obs.outcome();
-        if (obs.endpoint() != null) {
-            endpoint = obs.endpoint();
+        if (obs.endpoints() != null && !obs.endpoints().isEmpty()) {
+            endpoints = obs.endpoints();
         }
         if (previous == null || !Objects.equals(previous.getStatus(), obs.outcome().getStatus())
                 || !Objects.equals(previous.getResult(), obs.outcome().getResult())

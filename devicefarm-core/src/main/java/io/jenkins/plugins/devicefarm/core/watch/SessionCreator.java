@@ -2,7 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
-import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,26 +12,23 @@ import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessio
 import software.amazon.awssdk.services.devicefarm.model.RemoteAccessSession;
 
 /**
- * Creates a remote access session without ever losing one. CreateRemoteAccessSession has no
- * idempotency token, so a create whose answer was lost (network fault, server error) may
- * still have made a session that bills; {@link CreateOrAdopt} then finds it by its unique name.
+ * CreateRemoteAccessSession, which has no idempotency token, as an {@link AdoptableCreate}: a
+ * create whose answer was lost may still have made a session that bills, so {@link CreateOrAdopt}
+ * looks for it by the unique name the prepared session carries and adopts it.
  */
 final class SessionCreator implements AdoptableCreate<Outcome> {
     private final DeviceFarmClient client;
     private final CreateRemoteAccessSessionRequest request;
     private final DeviceFarmArn project;
 
-    /** Validates the request at once: bad input throws here, before anything is sent. */
-    SessionCreator(DeviceFarmClient client, SessionRequest request) {
-        CreateRemoteAccessSessionRequest validated = request.toSdkRequest(); // bad input throws before anything else
-        this.request = validated.toBuilder().name(uniqueName(validated.name()))
-                .overrideConfiguration(DeviceFarmCalls.SINGLE_ATTEMPT).build();
-        this.project = request.project();
+    /** A session Device Farm has confirmed with {@link SessionPreparer}, under its unique name. */
+    SessionCreator(DeviceFarmClient client, PreparedSession prepared) {
+        this.request = prepared.request().toBuilder()
+                .overrideConfiguration(prepared.parameters().isEmpty() ? DeviceFarmCalls.SINGLE_ATTEMPT
+                        : ConfigurationParameters.singleAttemptWith(prepared.parameters()))
+                .build();
+        this.project = prepared.project();
         this.client = client;
-    }
-
-    static String uniqueName(String name) {
-        return CreateOrAdopt.uniqueName(name, SessionRequest.MAX_NAME_LENGTH);
     }
 
     @Override
@@ -51,10 +48,7 @@ final class SessionCreator implements AdoptableCreate<Outcome> {
 
     @Override
     public Optional<Outcome> findCreated() {
-        return listSessions().stream()
-                .filter(s -> request.name().equals(s.name()))
-                .max(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(OutcomeMapper::of);
+        return newestNamed(listSessions(client, project), request.name());
     }
 
     @Override
@@ -62,8 +56,16 @@ final class SessionCreator implements AdoptableCreate<Outcome> {
         return "If it exists it is billing: stop it at " + project.consoleUrl();
     }
 
+    /** The newest session of that unique name, if any. */
+    static Optional<Outcome> newestNamed(List<RemoteAccessSession> sessions, String uniqueName) {
+        return sessions.stream()
+                .filter(s -> uniqueName.equals(s.name()))
+                .max(Comparator.comparing(RemoteAccessSession::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(OutcomeMapper::of);
+    }
+
     /** ListRemoteAccessSessions has no SDK paginator: follow nextToken by hand. */
-    private List<RemoteAccessSession> listSessions() {
+    static List<RemoteAccessSession> listSessions(DeviceFarmClient client, DeviceFarmArn project) {
         List<RemoteAccessSession> all = new ArrayList<>();
         String token = null;
         do {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.watch;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -41,6 +42,19 @@ public interface Watch {
      */
     String sessionEndpoint();
 
+    /**
+     * A session's endpoints (remote driver, interactive, and the deprecated endpoint) as last
+     * seen; empty for runs and jobs or before it is RUNNING. Secrets: never log or persist them.
+     */
+    RemoteEndpoints sessionEndpoints();
+
     /** Called on the scheduler's thread whenever status, result or counters change. Must not block. */
     void onChange(Consumer<Outcome> listener);
+
+    /**
+     * Called on the scheduler's thread when Device Farm stops answering (no answer, server
+     * errors, throttling): once per run of failed polls, with a message saying what failed. The
+     * watch keeps trying. Must not block.
+     */
+    void onTrouble(Consumer<String> listener);
 }

@@ -88,4 +88,12 @@ class OutcomeTest {
             return (T) in.readObject();
         }
     }
+
+    @Test
+    void onlyARunningSessionIsReady() {
+        assertThat(RUN.toBuilder().status("RUNNING").build().isRunning()).isTrue();
+        for (String other : new String[] {"PENDING", "PREPARING", "STOPPING", "COMPLETED"}) {
+            assertThat(RUN.toBuilder().status(other).build().isRunning()).as(other).isFalse();
+        }
+    }
 }

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
 class SessionRequestTest {
     static final String PROJECT = "arn:aws:devicefarm:us-west-2:123456789012:project:EXAMPLE-GUID-123-456";
     static final String DEVICE = "arn:aws:devicefarm:us-west-2::device:123EXAMPLE";
+    static final String UPLOAD = "arn:aws:devicefarm:us-west-2:123456789012:upload:EXAMPLE-GUID-123-456/app-1";
+    static final String UPLOAD_2 = "arn:aws:devicefarm:us-west-2:123456789012:upload:EXAMPLE-GUID-123-456/app-2";
 
     @Test
     void everySupportedFieldReachesTheSdkRequest() {
@@ -39,12 +41,65 @@ class SessionRequestTest {
     }
 
     @Test
+    void appsProxyAndAppiumVersionReachTheSdkRequest() {
+        SessionRequest request = new SessionRequest(PROJECT, DEVICE)
+                .app(" " + UPLOAD + " ")
+                .auxiliaryApps(List.of(UPLOAD_2, " ", "helper.apk"))
+                .deviceProxy("proxy.example.com:8080")
+                .appiumVersion(" 2 ");
+        CreateRemoteAccessSessionRequest r = request.toSdkRequest();
+        assertThat(r.appArn()).isEqualTo(UPLOAD);
+        assertThat(r.configuration().deviceProxy().host()).isEqualTo("proxy.example.com");
+        assertThat(r.configuration().deviceProxy().port()).isEqualTo(8080);
+        // Names are resolved against Device Farm before the create; only ARNs are set here.
+        assertThat(r.configuration().auxiliaryApps()).containsExactly(UPLOAD_2);
+        assertThat(request.auxiliaryAppReferences()).extracting(AppReference::uploadName).containsExactly(null, "helper.apk");
+        assertThat(request.parameters()).containsExactly(java.util.Map.entry("appium:version", "2"));
+        assertThat(new SessionRequest(PROJECT, DEVICE).deviceProxy("[2001:db8::1]:3128").toSdkRequest().configuration().deviceProxy().host())
+                .isEqualTo("2001:db8::1");
+    }
+
+    @Test
+    void formChecksApplyTheSameRulesOneFieldAtATime() {
+        SessionRequest.checkField("deviceProxy", List.of("proxy:8080"));
+        SessionRequest.checkField("deviceProxy", List.of("${PROXY}"));
+        SessionRequest.checkField("appiumVersion", List.of(""));
+        SessionRequest.checkField("auxiliaryApps", List.of("a.apk", UPLOAD));
+        assertThatThrownBy(() -> SessionRequest.checkField("deviceProxy", List.of("proxy")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("deviceProxy: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("appiumVersion", List.of("two")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("appiumVersion: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("app", List.of(PROJECT)))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: ");
+        assertThatThrownBy(() -> SessionRequest.checkField("auxiliaryApps", List.of("a", "b", "c", "d")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("auxiliaryApps: ");
+    }
+
+    @Test
+    void anAppNameIsLeftForTheLookup() {
+        SessionRequest request = new SessionRequest(PROJECT, DEVICE).app("app-release.apk");
+        assertThat(request.toSdkRequest().appArn()).isNull();
+        assertThat(request.appReference().uploadName()).isEqualTo("app-release.apk");
+        assertThat(request.appReference().field()).isEqualTo("app");
+    }
+
+    @Test
+    void everyDroppedFieldSaysWhatReplacedIt() {
+        for (DroppedField d : DroppedField.values()) {
+            assertThat(d.explanation()).startsWith(d.field() + ": AWS removed")
+                    .containsAnyOf("in 'app'", "DEVICE_FARM_REMOTE_DRIVER_ENDPOINT");
+        }
+    }
+
+    @Test
     void optionalFieldsLeftOutWhenBlank() {
-        CreateRemoteAccessSessionRequest r = new SessionRequest(PROJECT, DEVICE).billingMethod(" ").interactionMode("").toSdkRequest();
+        CreateRemoteAccessSessionRequest r = new SessionRequest(PROJECT, DEVICE).billingMethod(" ").interactionMode("")
+                .app(" ").appiumVersion("").deviceProxy(" ").auxiliaryApps(List.of("")).dropped(DroppedField.CLIENT_ID, null).toSdkRequest();
         assertThat(r.configuration()).isNull();
         assertThat(r.interactionMode()).isNull();
         assertThat(r.skipAppResign()).isNull();
         assertThat(r.name()).isNull();
+        assertThat(r.appArn()).isNull();
     }
 
     static List<Arguments> badInput() {
@@ -59,8 +114,27 @@ class SessionRequestTest {
             Arguments.of("name", (UnaryOperator<SessionRequest>) r -> r.name("x".repeat(300)), "Use at most 256 characters"),
             Arguments.of("name", (UnaryOperator<SessionRequest>) r -> r.name("a\u0000b"), "control characters"),
             Arguments.of("vpceConfigurationArns", (UnaryOperator<SessionRequest>) r -> r.vpceConfigurationArns(List.of("vpce-123")), "is not an ARN"),
-            Arguments.of("remoteRecordAppArn", (UnaryOperator<SessionRequest>) r -> r.remoteRecordAppArn(PROJECT), "no longer supported by Device Farm"),
-            Arguments.of("remoteRecordEnabled", (UnaryOperator<SessionRequest>) r -> r.remoteRecordEnabled(true), "no longer supported by Device Farm"));
+            Arguments.of("remoteRecordAppArn", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.REMOTE_RECORD_APP_ARN, UPLOAD), "Give the app in 'app' instead"),
+            Arguments.of("remoteRecordEnabled", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.REMOTE_RECORD_ENABLED, true), "AWS removed remote recording"),
+            Arguments.of("remoteRecordEnabled", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.REMOTE_RECORD_ENABLED, false), "AWS removed remote recording"),
+            Arguments.of("clientId", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.CLIENT_ID, "me"), "DEVICE_FARM_REMOTE_DRIVER_ENDPOINT"),
+            Arguments.of("sshPublicKey", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.SSH_PUBLIC_KEY, "ssh-ed25519 AAAA"), "AWS removed remote debugging"),
+            Arguments.of("remoteDebugEnabled", (UnaryOperator<SessionRequest>) r -> r.dropped(DroppedField.REMOTE_DEBUG_ENABLED, true), "AWS removed remote debugging"),
+            // A dropped field is refused before the other fields are even looked at.
+            Arguments.of("remoteDebugEnabled", (UnaryOperator<SessionRequest>) r -> new SessionRequest("", "").dropped(DroppedField.REMOTE_DEBUG_ENABLED, true), "Remove it"),
+            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app(PROJECT), "not the ARN of an upload"),
+            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("my\u0007app.apk"), "control characters"),
+            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("app/build/outputs/app-release.apk"), "sessions do not upload workspace files yet"),
+            Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("a", "b", "c", "d")), "at most 3"),
+            Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("arn:aws:devicefarm:us-west-2:1:upload")), "upload"),
+            Arguments.of("appiumVersion", (UnaryOperator<SessionRequest>) r -> r.appiumVersion("2.11.3"), "major version only"),
+            Arguments.of("appiumVersion", (UnaryOperator<SessionRequest>) r -> r.appiumVersion("latest"), "major version only"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("proxy.example.com"), "has no port"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("proxy.example.com:http"), "no numeric port"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("proxy.example.com:70000"), "out of range"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("http://proxy:8080"), "without a scheme"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("user@proxy:8080"), "no valid host"),
+            Arguments.of("deviceProxy", (UnaryOperator<SessionRequest>) r -> r.deviceProxy("2001:db8::1:8080"), "in brackets"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

@@ -45,7 +45,8 @@ class UploaderTest {
         Path apk = Files.write(dir.resolve("app-debug.apk"), SampleFiles.apk());
         CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
         Await.until("the bytes arrived", () -> f.sim.journal().count(PUT) == 1);
-        Thread.sleep(50); // a few polls see PROCESSING: the future must not complete on them
+        // Polls that see PROCESSING must not complete the future (wait for them rather than for time).
+        Await.until("two polls after the bytes", () -> f.sim.journal().count("GetUpload") >= 2);
         assertThat(done).isNotDone();
         f.advance(Duration.ofSeconds(5));
         Upload u = Await.result(done);
@@ -158,9 +159,9 @@ class UploaderTest {
         CompletableFuture<Upload> done = uploader.upload(project, apk, UploadType.ANDROID_APP, PresignedPut.withDefaults(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         assertThat(done.cancel(true)).isTrue();
-        Thread.sleep(100); // let a poll already under way finish
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300); // ten poll intervals at least
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 
@@ -170,9 +171,9 @@ class UploaderTest {
         CompletableFuture<Upload> waiting = uploader.awaitProcessed(pending.arn(), null);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 2);
         waiting.cancel(false);
-        Thread.sleep(100);
+        Thread.sleep(500); // let a poll already under way finish
         int polls = f.sim.journal().count("GetUpload");
-        Thread.sleep(300);
+        Thread.sleep(500); // a dozen poll intervals at least
         assertThat(f.sim.journal().count("GetUpload")).isEqualTo(polls);
     }
 

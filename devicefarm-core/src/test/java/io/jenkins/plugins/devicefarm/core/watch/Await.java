@@ -42,7 +42,8 @@ public final class Await {
         } catch (ExecutionException e) {
             return e.getCause();
         } catch (java.util.concurrent.CancellationException e) {
-            return e; // a future failed with a CancellationException throws it as is
+            // A future failed with a CancellationException throws it as is up to JDK 24; JDK 25 wraps it.
+            return e.getCause() instanceof java.util.concurrent.CancellationException c ? c : e;
         } catch (Exception e) {
             throw new AssertionError("No result in 10 s", e);
         }

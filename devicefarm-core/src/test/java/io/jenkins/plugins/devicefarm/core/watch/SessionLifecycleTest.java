@@ -7,10 +7,13 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /** Remote access sessions: create, wait until RUNNING, use, stop; and what goes wrong on the way. */
 class SessionLifecycleTest {
@@ -43,6 +46,14 @@ class SessionLifecycleTest {
         assertThat(ready.sessionEndpoint()).isNotBlank();
         assertThat(running.toString()).doesNotContain(ready.sessionEndpoint());
         assertThat(running.toMap().toString()).doesNotContain(ready.sessionEndpoint());
+        // The current model's endpoints{}: a WebDriver URL and the interactive view, as secret as the old one.
+        var endpoints = ready.sessionEndpoints();
+        assertThat(endpoints.remoteDriverEndpoint()).isNotBlank().isNotEqualTo(endpoints.interactiveEndpoint());
+        assertThat(endpoints.interactiveEndpoint()).isNotBlank();
+        assertThat(endpoints.secrets()).hasSize(3);
+        for (String secret : endpoints.secrets()) {
+            assertThat(running.toString() + running.toMap() + endpoints).doesNotContain(secret);
+        }
 
         f.advance(Duration.ofMinutes(10)); // the body uses the device
         Watch end = f.watcher.watch(f.client, session, WatchOptions.untilCompleted());
@@ -113,5 +124,117 @@ class SessionLifecycleTest {
         assertThatThrownBy(() -> f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).interactionMode("FULL")))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("interactionMode: ");
         assertThat(f.sim.journal().entries()).isEmpty();
+    }
+
+    @Test
+    void anUnknownDeviceIsNamedAndNothingIsCreated() {
+        String nope = "arn:aws:devicefarm:us-west-2::device:nope";
+        Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), nope)));
+        assertThat(t).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("deviceArn: Device Farm has no " + nope)
+                .hasMessageContaining("NotFoundException");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void anUnknownProjectIsNamedAndNothingIsCreated() {
+        String other = "arn:aws:devicefarm:us-west-2:123456789012:project:00000000-0000-0000-0000-000000000000";
+        Throwable t = Await.failure(f.watcher.prepareSession(f.client, new SessionRequest(other, f.device())));
+        assertThat(t).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("projectArn: Device Farm has no " + other);
+        assertThat(f.sim.journal().count("GetDevice")).isZero();
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void aDeviceWithoutRemoteAccessIsRefusedBeforeTheCreate() {
+        String busy = f.sim.deviceArns().stream()
+                .filter(d -> !f.client.getDevice(r -> r.arn(d)).device().remoteAccessEnabled()).findFirst().orElseThrow();
+        Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), busy)));
+        assertThat(t).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("deviceArn: ")
+                .hasMessageContaining("does not allow remote access");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
+    }
+
+    @Test
+    void aPreparedSessionIsCreatedUnderItsRecordedNameAndFoundByIt() {
+        PreparedSession prepared = Await.result(f.watcher.prepareSession(f.client,
+                new SessionRequest(f.project(), f.device()).name("restart-safe"), "restart-safe [0123abcd]"));
+        assertThat(prepared.uniqueName()).isEqualTo("restart-safe [0123abcd]");
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero(); // preparing creates nothing
+        Outcome created = Await.result(f.watcher.createSession(f.client, prepared));
+        assertThat(created.getName()).isEqualTo("restart-safe [0123abcd]");
+
+        DeviceFarmArn project = DeviceFarmArn.parse("projectArn", f.project(), ArnKind.PROJECT);
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [0123abcd]")))
+                .hasValueSatisfying(o -> assertThat(o.getArn()).isEqualTo(created.getArn()));
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [ffffffff]"))).isEmpty();
+
+        f.sim.faults().seed(5).serverErrors("ListRemoteAccessSessions", 0.6); // Device Farm failing: asked again
+        assertThat(Await.result(f.watcher.findSession(f.client, project, "restart-safe [0123abcd]"))).isPresent();
+    }
+
+    @Test
+    void anAppiumVersionTravelsAsAConfigurationParameterAndTheDriverServesIt() throws Exception {
+        Outcome created = Await.result(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
+                .name("appium").appiumVersion("2").billingMethod("METERED")));
+        DeviceFarmArn session = DeviceFarmArn.parse("arn", created.getArn(), ArnKind.SESSION);
+        Watch ready = f.watcher.watch(f.client, session, WatchOptions.untilRunning());
+        Await.until("seen", () -> ready.lastSeen() != null);
+        f.advance(Duration.ofSeconds(60));
+        assertThat(Await.result(ready.outcome()).getStatus()).isEqualTo("RUNNING");
+
+        // A WebDriver client on the agent, as in the README: POST /session on the remote driver endpoint.
+        var http = java.net.http.HttpClient.newHttpClient();
+        var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ready.sessionEndpoints().remoteDriverEndpoint() + "/session"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"capabilities\":{\"alwaysMatch\":{}}}")).build();
+        var answer = http.send(post, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"appium:version\":\"2\"");
+    }
+
+    /** An app uploaded the way a user does it: CreateUpload, PUT to the presigned URL, processing. */
+    private String upload(String name) throws Exception {
+        var u = f.client.createUpload(r -> r.projectArn(f.project()).name(name).type(UploadType.ANDROID_APP)).upload();
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(u.url()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(SampleFiles.apk())).build();
+        assertThat(java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(200);
+        return u.arn();
+    }
+
+    @Test
+    void appsGivenByNameBecomeTheNewestReadyUploadOfThatName() throws Exception {
+        String older = upload("app-release.apk");
+        f.advance(Duration.ofMinutes(1));
+        String newer = upload("app-release.apk");
+        String helper = upload("helper.apk");
+        f.advance(Duration.ofMinutes(1)); // processed
+        upload("app-release.apk"); // newest, still INITIALIZED: not ready, so not chosen
+
+        PreparedSession p = Await.result(f.watcher.prepareSession(f.client, new SessionRequest(f.project(), f.device())
+                .app("app-release.apk").auxiliaryApps(java.util.List.of(helper.toString(), "helper.apk"))));
+        assertThat(p.request().appArn()).isEqualTo(newer).isNotEqualTo(older);
+        assertThat(p.request().configuration().auxiliaryApps()).containsExactly(helper, helper);
+        assertThat(Await.result(f.watcher.createSession(f.client, p)).getArn()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownOrUnreadyAppIsNamedAndNothingIsCreated() throws Exception {
+        Throwable unknown = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app("nope.apk")));
+        assertThat(unknown).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("app: no processed ANDROID_APP upload named 'nope.apk' in project " + f.project());
+
+        String corrupt = upload("corrupt.apk");
+        f.advance(Duration.ofMinutes(1));
+        Throwable failed = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device())
+                .auxiliaryApps(java.util.List.of(corrupt))));
+        assertThat(failed).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("auxiliaryApps: upload 'corrupt.apk' is FAILED (The file could not be unpacked");
+
+        String missing = corrupt.substring(0, corrupt.lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000";
+        Throwable gone = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app(missing)));
+        assertThat(gone).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: Device Farm has no upload " + missing);
+        assertThat(f.sim.journal().count("CreateRemoteAccessSession")).isZero();
     }
 }

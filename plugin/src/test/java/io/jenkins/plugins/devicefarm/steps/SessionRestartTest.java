@@ -1,0 +1,106 @@
+package io.jenkins.plugins.devicefarm.steps;
+
+import static io.jenkins.plugins.devicefarm.TestSupport.PIXEL;
+import static io.jenkins.plugins.devicefarm.TestSupport.await;
+import static io.jenkins.plugins.devicefarm.TestSupport.pipeline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hudson.model.Result;
+import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
+import io.jenkins.plugins.devicefarm.TestSupport;
+import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
+import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
+import java.time.Duration;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
+
+/** deviceFarmSession across a controller restart: while creating, and while the block runs. */
+class SessionRestartTest {
+    @RegisterExtension
+    private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
+
+    private ManualSimClock clock;
+    private DeviceFarmSimulator simulator;
+    private volatile String sessionArn;
+
+    @BeforeEach
+    void startSimulator() {
+        clock = new ManualSimClock();
+        simulator = DeviceFarmSimulator.builder().clock(clock).build(); // outlives both Jenkins sessions
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void aRestartWhileCreatingAdoptsTheSessionByItsNameInsteadOfFailing() throws Throwable {
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            // Device Farm makes the session but its answer is lost, and it cannot be asked about it:
+            // the step is still creating when Jenkins stops.
+            simulator.faults().loseResponses("CreateRemoteAccessSession", 1.0).serverErrors("ListRemoteAccessSessions", 1.0);
+            WorkflowJob p = pipeline(j, "s", "deviceFarmSession(deviceArn: '" + PIXEL + "', name: 'adopt me') {\n"
+                    + "  echo \"in the block of ${env.DEVICE_FARM_SESSION_ARN}\"\n"
+                    + "}");
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Creating remote access session 'adopt me [", b);
+            await("the create was carried out", () -> simulator.journal().count("CreateRemoteAccessSession") == 1);
+            await("the lost answer was looked for", () -> simulator.journal().count("ListRemoteAccessSessions") >= 1);
+        });
+        simulator.faults().clear(); // Jenkins is down: Device Farm answers again when it comes back
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("s", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("Found it: adopting", b);
+            j.waitForMessage("Waiting until session", b);
+            clock.advance(Duration.ofMinutes(5)); // RUNNING
+            await("the block's end stops the session", () -> simulator.journal().count("StopRemoteAccessSession") == 1);
+            clock.advance(Duration.ofMinutes(5));
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+
+            try (DeviceFarmClient c = TestSupport.client(simulator)) {
+                var all = c.listRemoteAccessSessions(r -> r.arn(simulator.projectArns().get(0))).remoteAccessSessions();
+                assertEquals(1, all.size(), "adopted, never created twice");
+                j.assertLogContains("in the block of " + all.get(0).arn(), b);
+                assertEquals(all.get(0).arn(), b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn());
+            }
+            assertEquals(1, simulator.journal().count("CreateRemoteAccessSession"));
+        });
+    }
+
+    @Test
+    void endpointsThatCannotBeReadAgainAfterARestartEndTheBlock() throws Throwable {
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            WorkflowJob p = pipeline(j, "s", "deviceFarmSession(deviceArn: '" + PIXEL + "') {\n"
+                    + "  semaphore 'body'\n"
+                    + "  echo 'still in the block'\n"
+                    + "}");
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            await("CreateRemoteAccessSession", () -> simulator.journal().count("CreateRemoteAccessSession") == 1);
+            clock.advance(Duration.ofMinutes(5));
+            SemaphoreStep.waitForStart("body/1", b);
+            sessionArn = b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn();
+        });
+        // While Jenkins is down the session ends (someone stopped it in the console): no endpoints to read again.
+        try (DeviceFarmClient c = TestSupport.client(simulator)) {
+            c.stopRemoteAccessSession(r -> r.arn(sessionArn));
+        }
+        clock.advance(Duration.ofMinutes(5));
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("s", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("Could not read the endpoints of session", b);
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+            j.assertLogContains("it is COMPLETED", b);
+            j.assertLogNotContains("still in the block", b);
+        });
+    }
+}
