@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.Artifact;
@@ -23,9 +24,9 @@ import software.amazon.awssdk.services.devicefarm.model.Suite;
 /**
  * Lists a run's artifacts of the chosen types (every page) at the chosen levels, on the engine's
  * scheduler, and gives each a safe, distinct path {@code <run>/<device>[/<suite>[/<test>]]/<name>.<ext>}.
- * An artifact listed at several levels (Device Farm lists what hangs below an ARN too) is kept once,
- * in the deepest folder it was listed at; one listed only at run level goes to the folder of the
- * device whose job its ARN belongs to.
+ * Device Farm lists what hangs below an ARN too, so one listing at the shallowest chosen level
+ * usually finds them all; each file goes to the folder of the deepest job, suite or test its ARN lies
+ * under (the tree is read for those folder names).
  */
 public final class ArtifactLister {
     private final ResultLists lists;
@@ -49,9 +50,8 @@ public final class ArtifactLister {
         String runArn = run.toString();
         CompletableFuture<String> runName = lists.run(runArn).thenApply(Run::name);
         return nodes(runArn, levels)
-                .thenCompose(nodes -> listAll(nodes, types, levels).thenApply(found -> Map.entry(nodes, found)))
-                .thenCombine(runName, (listed, name) -> place(listed.getValue(), listed.getKey(),
-                        SafeNames.segment(name == null ? run.idSegments().get(1) : name)));
+                .thenCompose(nodes -> listAll(nodes, types, levels))
+                .thenCombine(runName, (found, name) -> place(found, SafeNames.segment(name == null ? run.idSegments().get(1) : name)));
     }
 
     /** The run, its jobs, suites and tests, as far down as the levels need, with their folders. */
@@ -104,49 +104,75 @@ public final class ArtifactLister {
         });
     }
 
-    /** ListArtifacts for each chosen node and category, every page; each artifact kept at its deepest node. */
+    /**
+     * ListArtifacts for the nodes of the shallowest chosen level, each category, every page. When
+     * Device Farm answers with files from below those nodes (it lists a run's or job's descendants),
+     * that was all of them; otherwise the next chosen level is listed too. Each file is placed at the
+     * deepest node its ARN id lies under, or else where it was listed.
+     */
     private CompletableFuture<Map<String, Found>> listAll(List<Node> nodes, Set<ArtifactType> types, Set<ArtifactLevel> levels) {
-        List<CompletableFuture<List<Found>>> calls = new ArrayList<>();
-        for (Node node : nodes) {
-            if (!levels.contains(node.level())) {
-                continue;
-            }
-            for (ArtifactCategory category : ArtifactTypes.categories(types)) {
-                calls.add(lists.artifacts(node.arn(), category).thenApply(list -> list.stream().filter(a -> types.contains(a.type())).map(a -> new Found(a, node)).toList()));
-            }
+        Map<String, Node> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(idOf(n.arn()), n));
+        return listLevel(new ArrayList<>(new TreeSet<>(levels)), 0, nodes, byId, types, new LinkedHashMap<>());
+    }
+
+    private CompletableFuture<Map<String, Found>> listLevel(List<ArtifactLevel> order, int index, List<Node> nodes,
+                                                           Map<String, Node> byId, Set<ArtifactType> types,
+                                                           Map<String, Found> found) {
+        if (index == order.size()) {
+            return CompletableFuture.completedFuture(found);
         }
-        return ResultLists.all(calls).thenApply(lists -> {
-            Map<String, Found> byArn = new LinkedHashMap<>();
-            for (List<Found> list : lists) {
-                for (Found f : list) {
-                    byArn.merge(f.artifact().arn(), f, (a, b) -> b.node().level().compareTo(a.node().level()) > 0 ? b : a);
+        List<CompletableFuture<List<Artifact>>> calls = new ArrayList<>();
+        List<Node> listed = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node.level() == order.get(index)) {
+                for (ArtifactCategory category : ArtifactTypes.categories(types)) {
+                    calls.add(lists.artifacts(node.arn(), category));
+                    listed.add(node);
                 }
             }
-            return byArn;
+        }
+        return ResultLists.all(calls).thenCompose(answers -> {
+            boolean descendants = false;
+            for (int i = 0; i < answers.size(); i++) {
+                Node node = listed.get(i);
+                for (Artifact a : answers.get(i)) {
+                    descendants |= depth(idOf(a.arn())) > depth(idOf(node.arn())) + 1;
+                    if (types.contains(a.type())) {
+                        found.putIfAbsent(a.arn(), new Found(a, deepest(idOf(a.arn()), byId, node)));
+                    }
+                }
+            }
+            return descendants ? CompletableFuture.completedFuture(found)
+                    : listLevel(order, index + 1, nodes, byId, types, found);
         });
     }
 
-    private static List<ArtifactFile> place(Map<String, Found> found, List<Node> nodes, String runFolder) {
-        Map<String, Node> jobs = new HashMap<>();
-        nodes.stream().filter(n -> n.level() == ArtifactLevel.JOB).forEach(n -> jobs.put(idOf(n.arn()), n));
+    /** The deepest known node whose id the artifact's id lies under; {@code fallback} when none. */
+    private static Node deepest(String artifactId, Map<String, Node> byId, Node fallback) {
+        for (int cut = artifactId.lastIndexOf('/'); cut > 0; cut = artifactId.lastIndexOf('/', cut - 1)) {
+            Node node = byId.get(artifactId.substring(0, cut));
+            if (node != null) {
+                return node;
+            }
+        }
+        return fallback;
+    }
+
+    private static int depth(String id) {
+        return id.split("/").length;
+    }
+
+    private static List<ArtifactFile> place(Map<String, Found> found, String runFolder) {
         Map<String, SafeNames> folders = new HashMap<>();
         List<ArtifactFile> files = new ArrayList<>();
         for (Found f : found.values()) {
-            Node job = f.node().level() == ArtifactLevel.RUN ? jobOf(f.artifact().arn(), jobs) : null;
-            String folder = f.node().level() != ArtifactLevel.RUN ? f.node().folder() : job == null ? "" : job.folder();
-            String jobArn = f.node().level() != ArtifactLevel.RUN ? f.node().jobArn() : job == null ? null : job.arn();
+            String folder = f.node().folder();
             String name = folders.computeIfAbsent(folder, k -> SafeNames.folder()).uniqueIn(f.artifact().name(), f.artifact().extension());
             String path = runFolder + (folder.isEmpty() ? "" : "/" + folder) + "/" + name;
-            files.add(new ArtifactFile(f.artifact().arn(), jobArn, f.artifact().typeAsString(), path, f.artifact().url()));
+            files.add(new ArtifactFile(f.artifact().arn(), f.node().jobArn(), f.artifact().typeAsString(), path, f.artifact().url()));
         }
         return files;
-    }
-
-    /** An artifact seen only at run level belongs to the job its ARN id starts with; null when none does. */
-    private static Node jobOf(String artifactArn, Map<String, Node> jobs) {
-        String id = idOf(artifactArn);
-        return jobs.entrySet().stream().filter(e -> id.startsWith(e.getKey() + "/")).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 
     /** The resource id of an ARN: what follows {@code arn:aws:devicefarm:<region>:<account>:<type>:}. */

@@ -54,6 +54,28 @@ class ArtifactListerTest {
     }
 
     @Test
+    void oneListingSufficesWhenDeviceFarmListsDescendantsAndDeeperLevelsAreListedWhenItDoesNot() {
+        try (ResultsFixture f = new ResultsFixture(2)) {
+            DeviceFarmArn run = f.completedRun("nightly-fail", false);
+            ArtifactLister lister = new ArtifactLister(f.client, f.pages);
+            Set<ArtifactLevel> jobAndTest = EnumSet.of(ArtifactLevel.JOB, ArtifactLevel.TEST);
+
+            // Screenshots hang at tests: the job listings bring them along, so no test is listed.
+            List<ArtifactFile> shots = result(lister.list(run, Set.of(ArtifactType.SCREENSHOT), jobAndTest));
+            assertThat(shots).hasSize(4).allMatch(a -> a.getRelativePath().matches("nightly-fail/[^/]+/com[^/]+/test\\w+/[^/]+\\.png"));
+            List<String> listed = f.sim.journal().entries("ListArtifacts").stream().map(e -> e.arn()).distinct().toList();
+            assertThat(listed).hasSize(2).allMatch(arn -> arn.contains(":job:"));
+
+            // Device logs hang at jobs: nothing came from below, so every test is listed as well.
+            f.sim.journal().clear();
+            List<ArtifactFile> logs = result(lister.list(run, Set.of(ArtifactType.DEVICE_LOG), jobAndTest));
+            assertThat(logs).hasSize(2).allMatch(a -> a.getRelativePath().matches("nightly-fail/[^/]+/Logcat\\.logcat"));
+            assertThat(f.sim.journal().entries("ListArtifacts").stream().map(e -> e.arn()).distinct())
+                    .hasSize(2 + 20).anyMatch(arn -> arn.contains(":test:"));
+        }
+    }
+
+    @Test
     void typesAreCheckedBeforeAnyRequest() {
         assertThatThrownBy(() -> ArtifactTypes.parse("artifacts", List.of("VIDEO", "MOVIE")))
                 .isInstanceOf(InvalidInputException.class)
