@@ -22,7 +22,6 @@ import io.jenkins.plugins.devicefarm.core.report.JobResults;
 import io.jenkins.plugins.devicefarm.core.report.ResultTreeFetcher;
 import io.jenkins.plugins.devicefarm.core.report.RunResults;
 import io.jenkins.plugins.devicefarm.core.report.ScheduledPages;
-import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
@@ -437,7 +436,7 @@ final class RunFlow implements Serializable {
             }
             value.put("testReport", reportPath());
         }
-        Verdict v = ResultPolicy.defaults().verdictFor(run);
+        Verdict v = spec.policy.verdictFor(run);
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
             host.setResult(Result.fromString(v.name()), "Device Farm result " + run.getResult());
         }

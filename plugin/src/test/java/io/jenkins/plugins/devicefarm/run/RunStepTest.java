@@ -119,6 +119,31 @@ class RunStepTest extends SimulatorFixture {
         assertEquals(4, tests.getFailCount()); // 2 per device
     }
 
+    /** The result options are those of deviceFarmWaitForRun: FAILED may mean UNSTABLE for this job. */
+    @Test
+    void aResultOverrideSetsTheBuildResult() throws Exception {
+        instantProcessing();
+        simulator.scenario().prependRunScript(new RunScript("(?i)checkout", 10, 10, 60, 10, "FAILED",
+                new TestCounts(8, 2, 0, 0, 0), "2 tests failed"));
+        WorkflowJob p = pipeline(j, "failedIsUnstable", "node { deviceFarmRun(" + FILES
+                + ", name: 'checkout tests', failed: 'UNSTABLE') }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduled run", b);
+        clock.advance(Duration.ofHours(1));
+        j.assertBuildStatus(Result.UNSTABLE, j.waitForCompletion(b)); // FAILURE by default
+    }
+
+    @Test
+    void aBadResultOverrideFailsNamingTheFieldBeforeAnythingIsSent() throws Exception {
+        WorkflowJob p = pipeline(j, "yellow", "node { deviceFarmRun(" + FILES + ", passed: 'YELLOW') }");
+        workspaceFiles(p);
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("passed: 'YELLOW' is not a build result. Use one of SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED", b);
+        assertTrue(simulator.journal().entries().isEmpty());
+        assertFalse(b.getLog().contains("at io.jenkins.plugins")); // one line, not a stack trace
+    }
+
     @Test
     void waitFalseReturnsTheArnRightAfterScheduling() throws Exception {
         instantProcessing();
