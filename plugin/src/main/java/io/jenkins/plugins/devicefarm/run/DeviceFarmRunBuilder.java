@@ -19,6 +19,7 @@ import hudson.tasks.Builder;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
+import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +76,7 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
             result.get();
         } catch (InterruptedException e) {
             listener.getLogger().println("[Device Farm] Build aborted while " + flow.phase() + ": stopping what this step started");
-            flow.abort("Jenkins build aborted");
+            flow.abort(AbortReason.of(e));
             try {
                 result.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException | TimeoutException again) {
