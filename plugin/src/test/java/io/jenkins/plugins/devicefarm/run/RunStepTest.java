@@ -210,6 +210,22 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
+    void abortDuringThePreflightSchedulesNothingAndDeletesTheUploads() throws Exception {
+        instantProcessing();
+        simulator.faults().latency("GetDevicePoolCompatibility", Duration.ofSeconds(3)); // real time
+        WorkflowJob p = pipeline(j, "abortPreflight", "node { deviceFarmRun(" + FILES + ", preflight: true) }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Preflight: asking Device Farm", b);
+        b.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
+        await("the preflight answered", () -> simulator.journal().count("GetDevicePoolCompatibility") == 1);
+        assertEquals(0, simulator.journal().count("ScheduleRun")); // no run made only to be stopped
+        assertEquals(0, simulator.journal().count("StopRun"));
+    }
+
+    @Test
     void abortWhileTheRunIsRunningStopsItAndDeletesTheUploads() throws Exception {
         instantProcessing();
         WorkflowJob p = pipeline(j, "abortRunning", "node { deviceFarmRun(" + FILES + ") }");
