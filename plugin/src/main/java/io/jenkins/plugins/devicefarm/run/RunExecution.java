@@ -89,9 +89,9 @@ final class RunExecution extends StepExecution implements RunHost {
 
     private void go() {
         flow.run(this).whenComplete((value, error) -> {
-            if (error == null) {
+            if (error == null && abortCause == null) {
                 succeed(value);
-            } else {
+            } else { // an abort that came while the results were published still ends the step as aborted
                 fail(abortCause != null ? abortCause : error);
             }
         });
