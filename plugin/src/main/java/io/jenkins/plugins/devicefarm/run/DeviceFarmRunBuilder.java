@@ -44,6 +44,7 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
     private final RunStep run;
 
     @DataBoundConstructor
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "the data binding hands over the step it made for this builder")
     public DeviceFarmRunBuilder(RunStep run) {
         this.run = run == null ? new RunStep() : run;
     }
