@@ -319,6 +319,22 @@ class RunStepTest extends SimulatorFixture {
         assertEquals(1, simulator.journal().count("ScheduleRun")); // ${POOL} expanded to the pool's name
     }
 
+    @Test
+    void freestyleStepChecksTheResultOptionsBeforeAnythingIsSent() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("freestyleYellow");
+        RunStep run = new RunStep();
+        run.setApp("app/app-debug.apk");
+        run.setTestType("APPIUM_JAVA_TESTNG");
+        run.setTestPackage("tests/tests.zip");
+        run.setDevicePool("Top Android Devices");
+        run.setPassed("YELLOW");
+        p.getBuildersList().add(new DeviceFarmRunBuilder(run));
+        workspaceFiles(p);
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("passed: 'YELLOW' is not a build result", b);
+        assertTrue(simulator.journal().entries().isEmpty());
+    }
+
     /** A custom-mode run (with a test spec) from the workspace, followed to its end. */
     private WorkflowRun customMode(String name, String moreArgs) throws Exception {
         WorkflowJob p = pipeline(j, name, "node { deviceFarmRun(" + FILES + ", testSpec: 'devicefarm/testspec.yml'" + moreArgs + ") }");
