@@ -2,7 +2,6 @@ package io.jenkins.plugins.devicefarm.run;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -44,12 +43,10 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
     private final RunStep run;
 
     @DataBoundConstructor
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "the data binding hands over the step it made for this builder")
     public DeviceFarmRunBuilder(RunStep run) {
         this.run = run == null ? new RunStep() : run;
     }
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the form and the data binding read the fields through it")
     public RunStep getRun() {
         return run;
     }
