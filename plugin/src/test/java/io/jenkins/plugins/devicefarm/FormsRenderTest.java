@@ -9,6 +9,8 @@ import hudson.model.RootAction;
 import io.jenkins.plugins.devicefarm.freestyle.DeviceFarmResultsRecorder;
 import io.jenkins.plugins.devicefarm.freestyle.DeviceFarmSessionWrapper;
 import io.jenkins.plugins.devicefarm.freestyle.DeviceFarmStopBuilder;
+import io.jenkins.plugins.devicefarm.run.DeviceFarmRunBuilder;
+import io.jenkins.plugins.devicefarm.run.RunStep;
 import io.jenkins.plugins.devicefarm.steps.StopJobStep;
 import io.jenkins.plugins.devicefarm.steps.StopRunStep;
 import io.jenkins.plugins.devicefarm.steps.WaitForJobStep;
@@ -50,6 +52,14 @@ class FormsRenderTest {
             "Timeout in minutes, 0 for none", "Result policy and region",
             "Build result when PASSED", "Build result when WARNED", "Build result when FAILED",
             "Build result when ERRORED", "Build result when STOPPED", "Build result when SKIPPED", "Region");
+    private static final List<String> RUN_FORM = List.of("App", "Test type", "Test package", "Test spec", "Device pool",
+            "Device filters, one a line", "Maximum devices, with device filters", "Environment variables",
+            "Artifacts to download", "Publish the results as Jenkins test results", "Wait for the run to complete",
+            "Job timeout per device in minutes", "Extra data, a zip", "Auxiliary apps, one a line",
+            "Skip app re-signing, iOS", "Check device compatibility before scheduling",
+            "Keep the uploads this step creates", "Set the build result from the Device Farm result",
+            "Build result when PASSED", "Build result when WARNED", "Build result when FAILED",
+            "Build result when ERRORED", "Build result when STOPPED", "Build result when SKIPPED", "AWS credentials", "Region");
     private static final List<String> STOP_BUILDER = List.of("Run, job or session ARN", "AWS credentials", "Region");
 
     /** What the wait steps do with each Device Farm result unless told otherwise (README, result policy). */
@@ -75,6 +85,7 @@ class FormsRenderTest {
         assertLabels(stepForm(j, WaitForJobStep.class), WAIT);
         assertLabels(stepForm(j, StopRunStep.class), STOP);
         assertLabels(stepForm(j, StopJobStep.class), STOP);
+        assertLabels(stepForm(j, RunStep.class), RUN_FORM);
         // Every other step of the plugin (the session step's labels are checked by its own tests): no error page.
         for (StepDescriptor d : StepDescriptor.all()) {
             if (d.getId().startsWith("io.jenkins.plugins.devicefarm.")) {
@@ -89,31 +100,36 @@ class FormsRenderTest {
         p.getBuildersList().add(new DeviceFarmStopBuilder(RUN));
         p.getPublishersList().add(new DeviceFarmResultsRecorder(RUN));
         p.getBuildWrappersList().add(new DeviceFarmSessionWrapper(null, TestSupport.PIXEL));
+        p.getBuildersList().add(new DeviceFarmRunBuilder(new RunStep()));
         HtmlPage page = j.createWebClient().getPage(p, "configure");
         assertLabels(page, STOP_BUILDER);
         assertLabels(page, RECORDER);
+        assertLabels(page, RUN_FORM); // the freestyle twin shows the step's own form
     }
 
-    /** The result menus of an untouched wait form show the step's defaults and add nothing to the snippet. */
+    /** The result menus of an untouched wait or run form show the step's defaults and add nothing to the snippet. */
     @Test
     void untouchedWaitFormGeneratesOnlyTheArn(JenkinsRule j) throws Exception {
         SnippetizerTester st = new SnippetizerTester(j);
         Map<Class<?>, String> steps = new LinkedHashMap<>();
         steps.put(WaitForRunStep.class, "deviceFarmWaitForRun '" + RUN + "'");
         steps.put(WaitForJobStep.class, "deviceFarmWaitForJob '" + JOB + "'");
+        steps.put(RunStep.class, "deviceFarmRun()");
         for (Map.Entry<Class<?>, String> step : steps.entrySet()) {
             HtmlPage form = stepForm(j, step.getKey());
             // What the browser posts for the form as rendered, with only the ARN typed in.
             JSONObject json = new JSONObject();
             json.put("stapler-class", step.getKey().getName());
-            json.put("arn", step.getKey() == WaitForRunStep.class ? RUN : JOB);
+            if (step.getKey() != RunStep.class) {
+                json.put("arn", step.getKey() == WaitForRunStep.class ? RUN : JOB);
+            }
             for (Map.Entry<String, String> result : DEFAULT_RESULTS.entrySet()) {
                 HtmlSelect menu = form.getElementByName(result.getKey());
                 String shown = menu.getSelectedOptions().get(0).getValueAttribute();
                 assertEquals(result.getValue(), shown, step.getKey().getSimpleName() + " " + result.getKey());
                 json.put(result.getKey(), shown);
             }
-            for (String box : List.of("stopOnAbort", "setBuildResult")) {
+            for (String box : step.getKey() == RunStep.class ? List.of("setBuildResult") : List.of("stopOnAbort", "setBuildResult")) {
                 HtmlCheckBoxInput checkbox = form.getElementByName("_." + box);
                 assertTrue(checkbox.isChecked(), box);
                 json.put(box, checkbox.isChecked());

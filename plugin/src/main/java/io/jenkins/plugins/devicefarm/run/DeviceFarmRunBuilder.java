@@ -2,7 +2,6 @@ package io.jenkins.plugins.devicefarm.run;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -19,6 +18,7 @@ import hudson.tasks.Builder;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
+import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +47,6 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
         this.run = run == null ? new RunStep() : run;
     }
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the form and the data binding read the fields through it")
     public RunStep getRun() {
         return run;
     }
@@ -75,7 +74,7 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
             result.get();
         } catch (InterruptedException e) {
             listener.getLogger().println("[Device Farm] Build aborted while " + flow.phase() + ": stopping what this step started");
-            flow.abort("Jenkins build aborted");
+            flow.abort(AbortReason.of(e));
             try {
                 result.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException | TimeoutException again) {

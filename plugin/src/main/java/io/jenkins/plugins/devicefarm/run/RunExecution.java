@@ -17,14 +17,13 @@ import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
 import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
+import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -67,7 +66,7 @@ final class RunExecution extends StepExecution implements RunHost {
         }
         listener().getLogger().println("[Device Farm] Going on after a Jenkins restart, " + flow.phase());
         if (abortCause != null) {
-            flow.abort(abortReason(abortCause));
+            flow.abort(AbortReason.of(abortCause));
         }
         go();
     }
@@ -80,7 +79,7 @@ final class RunExecution extends StepExecution implements RunHost {
         }
         abortCause = cause;
         listener().getLogger().println("[Device Farm] Build aborted while " + flow.phase() + ": stopping what this step started");
-        flow.abort(abortReason(cause));
+        flow.abort(AbortReason.of(cause));
     }
 
     @Override
@@ -90,9 +89,9 @@ final class RunExecution extends StepExecution implements RunHost {
 
     private void go() {
         flow.run(this).whenComplete((value, error) -> {
-            if (error == null) {
+            if (error == null && abortCause == null) {
                 succeed(value);
-            } else {
+            } else { // an abort that came while the results were published still ends the step as aborted
                 fail(abortCause != null ? abortCause : error);
             }
         });
@@ -186,17 +185,6 @@ final class RunExecution extends StepExecution implements RunHost {
     }
 
     // ---- messages
-
-    /** Why we stop things, with who aborted the build when Jenkins knows it. */
-    static String abortReason(Throwable cause) {
-        StringBuilder b = new StringBuilder("Jenkins build aborted");
-        if (cause instanceof FlowInterruptedException f) {
-            for (CauseOfInterruption c : f.getCauses()) {
-                b.append(" (").append(c.getShortDescription()).append(')');
-            }
-        }
-        return b.toString();
-    }
 
     /** Failures the user can act on are one line, without a stack trace; anything else keeps its trace. */
     static Throwable userFacing(Throwable t) {

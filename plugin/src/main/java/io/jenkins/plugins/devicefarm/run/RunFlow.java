@@ -22,7 +22,6 @@ import io.jenkins.plugins.devicefarm.core.report.JobResults;
 import io.jenkins.plugins.devicefarm.core.report.ResultTreeFetcher;
 import io.jenkins.plugins.devicefarm.core.report.RunResults;
 import io.jenkins.plugins.devicefarm.core.report.ScheduledPages;
-import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
@@ -288,8 +287,11 @@ final class RunFlow implements Serializable {
         Map<String, String> arns = Map.copyOf(uploads);
         RunRequest request = spec.request(input -> arns.get(input.field()));
         DeviceFarmArn pool = poolArn == null ? null : DeviceFarmArn.parse("devicePool", poolArn, ArnKind.DEVICE_POOL);
-        CompletableFuture<Void> preflight = !spec.preflight || pool == null ? done()
-                : scheduler.preflight(request, pool, false).thenAccept(c -> say("Preflight: " + c.describe()));
+        CompletableFuture<Void> preflight = done();
+        if (spec.preflight && pool != null) {
+            say("Preflight: asking Device Farm which devices of the pool can run the app");
+            preflight = cancellable(scheduler.preflight(request, pool, false)).thenAccept(c -> say("Preflight: " + c.describe()));
+        }
         // A name from before a restart: the run may exist already; look for it before scheduling again.
         boolean resumed = runName != null;
         if (!resumed) {
@@ -302,8 +304,9 @@ final class RunFlow implements Serializable {
                 .thenCompose(found -> {
                     if (found.isPresent()) {
                         say("Found run '" + runName + "', scheduled before the restart");
-                        return CompletableFuture.completedFuture(found.get());
+                        return CompletableFuture.completedFuture(found.get()); // stopped next if aborted
                     }
+                    checkAbort(); // aborted during the preflight or the search: schedule nothing
                     say("Scheduling run '" + runName + "'");
                     return scheduler.schedule(request, pool, runName);
                 })
@@ -437,7 +440,7 @@ final class RunFlow implements Serializable {
             }
             value.put("testReport", reportPath());
         }
-        Verdict v = ResultPolicy.defaults().verdictFor(run);
+        Verdict v = spec.policy.verdictFor(run);
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
             host.setResult(Result.fromString(v.name()), "Device Farm result " + run.getResult());
         }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.artifact.ArtifactTypes;
+import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.schedule.DeviceFilterSpec;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
@@ -100,6 +101,7 @@ final class RunSpec implements Serializable {
     final boolean waitForRun;
     final boolean preflight;
     final boolean setBuildResult;
+    final ResultPolicy policy;
 
     private RunSpec(Builder b) {
         this.values = b;
@@ -119,6 +121,7 @@ final class RunSpec implements Serializable {
         this.waitForRun = b.waitForRun;
         this.preflight = b.preflight;
         this.setBuildResult = b.setBuildResult;
+        this.policy = b.policy;
         if (archive && artifacts.isEmpty()) {
             throw new InvalidInputException("archive", "there is nothing to archive: no artifacts were chosen",
                     "Choose artifact types with artifacts, e.g. ['VIDEO', 'CUSTOMER_ARTIFACT']");
@@ -353,6 +356,8 @@ final class RunSpec implements Serializable {
         boolean waitForRun = true;
         boolean preflight;
         boolean setBuildResult = true;
+        /** The build result of each Device Farm result (checked already: it is built from the step's text). */
+        ResultPolicy policy = ResultPolicy.defaults();
 
         RunSpec build() {
             return new RunSpec(this);

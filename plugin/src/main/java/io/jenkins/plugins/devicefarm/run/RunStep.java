@@ -14,8 +14,8 @@ import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
-import io.jenkins.plugins.devicefarm.steps.DeviceFarmStep;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
+import io.jenkins.plugins.devicefarm.steps.ResultPolicyStep;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -36,9 +36,11 @@ import org.kohsuke.stapler.verb.POST;
  * returns the outcome with one entry per device. List fields hold one value a line (filters:
  * {@code ATTRIBUTE OPERATOR value[,value]}; variables and parameters: {@code NAME=VALUE}); a
  * Jenkinsfile may also write them as Groovy lists and maps ({@link RunArguments}). The freestyle step holds one of these
- * ({@link DeviceFarmRunBuilder}), so both have the same fields, form and help.
+ * ({@link DeviceFarmRunBuilder}), so both have the same fields, form and help. The build result
+ * options ({@code setBuildResult}, {@code passed:}, {@code failed:}...) are those of
+ * {@code deviceFarmWaitForRun} ({@link ResultPolicyStep}).
  */
-public class RunStep extends DeviceFarmStep {
+public class RunStep extends ResultPolicyStep {
     private String projectArn;
     private String name;
     private String app;
@@ -77,7 +79,6 @@ public class RunStep extends DeviceFarmStep {
     private boolean keepUploads;
     private boolean wait = true;
     private boolean preflight;
-    private boolean setBuildResult = true;
 
     @DataBoundConstructor
     public RunStep() {
@@ -203,9 +204,6 @@ public class RunStep extends DeviceFarmStep {
     public boolean isPreflight() { return preflight; }
     @DataBoundSetter public void setPreflight(boolean v) { preflight = v; }
 
-    public boolean isSetBuildResult() { return setBuildResult; }
-    @DataBoundSetter public void setSetBuildResult(boolean v) { setBuildResult = v; }
-
     /** Blank is unset; a browser's CRLF line breaks (text areas) are kept as plain line breaks. */
     private static String text(String v) {
         String t = Util.fixEmptyAndTrim(v);
@@ -216,7 +214,7 @@ public class RunStep extends DeviceFarmStep {
      * The checked spec, each text value passed through {@code expand} first (a freestyle build's
      * {@code ${VAR}}s; nothing for Pipeline, where Groovy has done it). A blank project means the
      * global default project. Throws {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}
-     * naming the first bad field.
+     * naming the first bad field (a build result option too).
      */
     RunSpec toSpec(UnaryOperator<String> expand) {
         UnaryOperator<String> e = v -> v == null ? null : expand.apply(v);
@@ -260,6 +258,7 @@ public class RunStep extends DeviceFarmStep {
         b.waitForRun = isWait();
         b.preflight = isPreflight();
         b.setBuildResult = isSetBuildResult();
+        b.policy = policy();
         return b.build();
     }
 

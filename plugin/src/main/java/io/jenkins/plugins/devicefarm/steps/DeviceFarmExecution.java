@@ -18,9 +18,7 @@ import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import jenkins.model.CauseOfInterruption;
 import jenkins.util.Timer;
-import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
@@ -178,13 +176,7 @@ abstract class DeviceFarmExecution extends StepExecution {
 
     /** Why we stop something, with who aborted the build when Jenkins knows it. */
     protected static String abortReason(Throwable cause) {
-        StringBuilder b = new StringBuilder("Jenkins build aborted");
-        if (cause instanceof FlowInterruptedException f) {
-            for (CauseOfInterruption c : f.getCauses()) {
-                b.append(" (").append(c.getShortDescription()).append(')');
-            }
-        }
-        return b.toString();
+        return AbortReason.of(cause);
     }
 
     /** Engine failures carry user-facing messages: show them without a stack trace. */

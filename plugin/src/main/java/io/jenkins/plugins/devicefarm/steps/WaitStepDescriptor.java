@@ -1,73 +1,10 @@
 package io.jenkins.plugins.devicefarm.steps;
 
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
-import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
-import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
-import io.jenkins.plugins.devicefarm.core.result.Verdict;
-import org.kohsuke.accmod.Restricted;
-import org.kohsuke.accmod.restrictions.NoExternalUse;
-import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.verb.POST;
 
-/**
- * The descriptor of {@code deviceFarmWaitForRun} and {@code deviceFarmWaitForJob}. Its result
- * menus start at the step's own defaults when there is no step yet (the Snippet Generator), so
- * an untouched form generates no result arguments.
- */
+/** The descriptor of {@code deviceFarmWaitForRun} and {@code deviceFarmWaitForJob}. */
 public abstract class WaitStepDescriptor extends ArnStepDescriptor {
     protected WaitStepDescriptor(ArnKind kind) {
         super(kind);
-    }
-
-    // The step keeps its verdicts as text, checked when it starts (one line naming the field for a
-    // bad value, not a stack trace), so the menus are filled here rather than by f:enum.
-    @POST
-    public ListBoxModel doFillPassedItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    @POST
-    public ListBoxModel doFillWarnedItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    @POST
-    public ListBoxModel doFillFailedItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    @POST
-    public ListBoxModel doFillErroredItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    @POST
-    public ListBoxModel doFillStoppedItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    @POST
-    public ListBoxModel doFillSkippedItems(@AncestorInPath Item item) {
-        return verdicts(item);
-    }
-
-    /** Every build result, for users who may configure the job; nothing for others. */
-    private static ListBoxModel verdicts(Item item) {
-        ListBoxModel m = new ListBoxModel();
-        if (DeviceFarmForms.canConfigure(item)) {
-            for (Verdict v : Verdict.values()) {
-                m.add(v.name());
-            }
-        }
-        return m;
-    }
-
-    /** The build result the step gives a Device Farm result ("FAILED" → "FAILURE") unless told otherwise. */
-    @Restricted(NoExternalUse.class) // config.jelly
-    public String defaultVerdict(String deviceFarmResult) {
-        return ResultPolicy.defaults().verdictFor(DeviceFarmResult.valueOf(deviceFarmResult)).name();
     }
 }

@@ -44,6 +44,8 @@ class RunFormsTest {
         run.setArchive(true);
         run.setKeepUploads(true);
         run.setPreflight(true);
+        run.setFailed("UNSTABLE"); // the result menus keep a chosen value
+        run.setStopped("FAILURE");
         run.setCredentialsId(TestSupport.CREDENTIALS_ID);
         DeviceFarmRunBuilder before = new DeviceFarmRunBuilder(run);
         FreeStyleProject p = j.createFreeStyleProject();
@@ -67,10 +69,12 @@ class RunFormsTest {
             assertEquals(FormValidation.Kind.OK, d.doCheckArtifacts(p, "VIDEO, DEVICE_LOG").kind);
             assertEquals(FormValidation.Kind.ERROR, d.doCheckJobTimeoutMinutes(p, "151").kind);
             assertTrue(d.doFillTestTypeItems(p).stream().anyMatch(o -> o.value.equals("APPIUM_JAVA_TESTNG")));
+            assertTrue(d.doFillFailedItems(p).stream().anyMatch(o -> o.value.equals("UNSTABLE")));
         }
         try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
             assertThrows(AccessDeniedException.class, () -> d.doCheckArtifacts(p, "VIDEOS"));
             assertTrue(d.doFillTestTypeItems(p).isEmpty());
+            assertTrue(d.doFillFailedItems(p).isEmpty());
         }
     }
 }

@@ -119,6 +119,31 @@ class RunStepTest extends SimulatorFixture {
         assertEquals(4, tests.getFailCount()); // 2 per device
     }
 
+    /** The result options are those of deviceFarmWaitForRun: FAILED may mean UNSTABLE for this job. */
+    @Test
+    void aResultOverrideSetsTheBuildResult() throws Exception {
+        instantProcessing();
+        simulator.scenario().prependRunScript(new RunScript("(?i)checkout", 10, 10, 60, 10, "FAILED",
+                new TestCounts(8, 2, 0, 0, 0), "2 tests failed"));
+        WorkflowJob p = pipeline(j, "failedIsUnstable", "node { deviceFarmRun(" + FILES
+                + ", name: 'checkout tests', failed: 'UNSTABLE') }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Scheduled run", b);
+        clock.advance(Duration.ofHours(1));
+        j.assertBuildStatus(Result.UNSTABLE, j.waitForCompletion(b)); // FAILURE by default
+    }
+
+    @Test
+    void aBadResultOverrideFailsNamingTheFieldBeforeAnythingIsSent() throws Exception {
+        WorkflowJob p = pipeline(j, "yellow", "node { deviceFarmRun(" + FILES + ", passed: 'YELLOW') }");
+        workspaceFiles(p);
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("passed: 'YELLOW' is not a build result. Use one of SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED", b);
+        assertTrue(simulator.journal().entries().isEmpty());
+        assertFalse(b.getLog().contains("at io.jenkins.plugins")); // one line, not a stack trace
+    }
+
     @Test
     void waitFalseReturnsTheArnRightAfterScheduling() throws Exception {
         instantProcessing();
@@ -182,6 +207,22 @@ class RunStepTest extends SimulatorFixture {
         assertEquals(1, simulator.journal().count("StopRun"));
         await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
         assertTrue(b.getAction(DeviceFarmBuildAction.class).getOpen().isEmpty()); // nothing left billing
+    }
+
+    @Test
+    void abortDuringThePreflightSchedulesNothingAndDeletesTheUploads() throws Exception {
+        instantProcessing();
+        simulator.faults().latency("GetDevicePoolCompatibility", Duration.ofSeconds(3)); // real time
+        WorkflowJob p = pipeline(j, "abortPreflight", "node { deviceFarmRun(" + FILES + ", preflight: true) }");
+        workspaceFiles(p);
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Preflight: asking Device Farm", b);
+        b.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
+        await("the preflight answered", () -> simulator.journal().count("GetDevicePoolCompatibility") == 1);
+        assertEquals(0, simulator.journal().count("ScheduleRun")); // no run made only to be stopped
+        assertEquals(0, simulator.journal().count("StopRun"));
     }
 
     @Test
@@ -276,6 +317,22 @@ class RunStepTest extends SimulatorFixture {
         assertNotNull(b.getAction(TestResultAction.class));
         assertEquals(2, simulator.journal().count("DeleteUpload"));
         assertEquals(1, simulator.journal().count("ScheduleRun")); // ${POOL} expanded to the pool's name
+    }
+
+    @Test
+    void freestyleStepChecksTheResultOptionsBeforeAnythingIsSent() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("freestyleYellow");
+        RunStep run = new RunStep();
+        run.setApp("app/app-debug.apk");
+        run.setTestType("APPIUM_JAVA_TESTNG");
+        run.setTestPackage("tests/tests.zip");
+        run.setDevicePool("Top Android Devices");
+        run.setPassed("YELLOW");
+        p.getBuildersList().add(new DeviceFarmRunBuilder(run));
+        workspaceFiles(p);
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("passed: 'YELLOW' is not a build result", b);
+        assertTrue(simulator.journal().entries().isEmpty());
     }
 
     /** A custom-mode run (with a test spec) from the workspace, followed to its end. */
