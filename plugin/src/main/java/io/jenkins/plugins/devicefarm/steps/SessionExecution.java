@@ -166,7 +166,9 @@ final class SessionExecution extends DeviceFarmExecution {
         // the two always sees the other and the session is never left running.
         abortCause = cause;
         switch (phase) {
-            case CREATING -> { } // prepared() or created() act on it as soon as they run
+            // prepared() or created() act on it as soon as they run; Device Farm may be slow to answer, so say so.
+            case CREATING -> listener().getLogger().println("[Device Farm] Build aborted while creating remote access session '"
+                    + uniqueName + "': it is stopped as soon as Device Farm answers; abort again to end the step now");
             case STARTING -> {
                 Followed f = followed;
                 if (f != null) {

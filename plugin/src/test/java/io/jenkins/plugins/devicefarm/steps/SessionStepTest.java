@@ -125,7 +125,8 @@ class SessionStepTest extends SimulatorFixture {
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Creating remote access session", b);
         await("the lost answer was looked for", () -> simulator.journal().count("ListRemoteAccessSessions") >= 1);
-        b.getExecutor().interrupt(); // the first waits for Device Farm's answer
+        b.getExecutor().interrupt(); // the first waits for Device Farm's answer, and says so
+        j.waitForMessage("abort again to end the step now", b);
         b.getExecutor().interrupt(); // the second ends the step now
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         j.assertLogNotContains("never here", b);
