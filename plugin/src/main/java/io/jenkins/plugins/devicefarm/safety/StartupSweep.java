@@ -31,7 +31,7 @@ public final class StartupSweep {
 
     @Initializer(after = InitMilestone.JOB_LOADED)
     public static void schedule() {
-        Timer.get().submit(StartupSweep::sweep);
+        Timer.get().execute(StartupSweep::sweep); // sweep() logs its own failures: no Future to keep
     }
 
     static void sweep() {

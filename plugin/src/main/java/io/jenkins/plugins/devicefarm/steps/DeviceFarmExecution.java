@@ -40,6 +40,11 @@ abstract class DeviceFarmExecution extends StepExecution {
     /** The lease behind {@link #client()}; released when the step completes (work under way keeps its own). */
     private transient volatile ClientLease stepLease;
     private transient volatile boolean done;
+    /**
+     * The build, kept once known: once the step has completed (a second abort) the context can no
+     * longer tell it (its CPS thread is gone), yet a create still under way must stop what it makes.
+     */
+    private transient volatile Run<?, ?> build;
 
     DeviceFarmExecution(StepContext context, DeviceFarmStep step) {
         super(context);
@@ -65,7 +70,12 @@ abstract class DeviceFarmExecution extends StepExecution {
     }
 
     protected final Run<?, ?> run() throws IOException, InterruptedException {
-        return getContext().get(Run.class);
+        Run<?, ?> r = build;
+        if (r == null) {
+            r = getContext().get(Run.class);
+            build = r;
+        }
+        return r;
     }
 
     protected final TaskListener listener() {

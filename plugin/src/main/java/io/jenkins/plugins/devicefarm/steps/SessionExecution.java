@@ -162,11 +162,13 @@ final class SessionExecution extends DeviceFarmExecution {
             fail(cause); // second abort: end now; the stop already asked for goes on and is recorded
             return;
         }
-        // Set before the phase is read: startBody() sets the phase before it reads this, so one of
-        // the two always sees the other and the session is never left running.
+        // Set before the phase and the body are read: startBody() sets them before it reads this, so
+        // one of the two always sees the other and the session is never left running.
         abortCause = cause;
         switch (phase) {
-            case CREATING -> { } // prepared() or created() act on it as soon as they run
+            // prepared() or created() act on it as soon as they run; Device Farm may be slow to answer, so say so.
+            case CREATING -> listener().getLogger().println("[Device Farm] Build aborted while creating remote access session '"
+                    + uniqueName + "': it is stopped as soon as Device Farm answers; abort again to end the step now");
             case STARTING -> {
                 Followed f = followed;
                 if (f != null) {
@@ -177,12 +179,10 @@ final class SessionExecution extends DeviceFarmExecution {
                 }
             }
             case BODY -> {
-                BodyExecution b = body; // assigned before the phase became BODY
+                BodyExecution b = body;
                 if (b != null) {
                     b.cancel(cause); // the body ends, then bodyEnded() stops the session
-                } else {
-                    fail(cause);
-                }
+                } // else startBody() has not stored it yet: it reads abortCause after storing it, and cancels
             }
             default -> fail(cause);
         }
@@ -268,16 +268,18 @@ final class SessionExecution extends DeviceFarmExecution {
                 + (deviceName == null ? "its device" : deviceName) + "; its endpoints are in $"
                 + SessionEnvironment.REMOTE_DRIVER_ENDPOINT + ", $" + SessionEnvironment.INTERACTIVE_ENDPOINT + " and $"
                 + SessionEnvironment.ENDPOINT + " (masked in this log)");
-        BodyExecution b = c.newBodyInvoker()
+        BodyInvoker invoker = c.newBodyInvoker()
                 .withContexts(
                         EnvironmentExpander.merge(c.get(EnvironmentExpander.class), new SessionEnvironment(arn, deviceName)),
                         BodyInvoker.mergeConsoleLogFilters(c.get(ConsoleLogFilter.class), new EndpointMask(arn)),
                         FailureHandler.merge(c.get(FailureHandler.class), new EndpointFailureHandler(arn)))
-                .withCallback(new SessionCallback(this))
-                .start();
-        body = b; // before the phase: an abort that sees BODY always finds the body to cancel
+                .withCallback(new SessionCallback(this));
+        // BODY before the body starts: a short body may end (bodyEnded sets STOPPING on the CPS VM thread) before
+        // start() returns, and that must not be overwritten; a restart in between must not start a second body.
         phase = Phase.BODY;
-        Throwable aborted = abortCause;
+        BodyExecution b = invoker.start();
+        body = b;
+        Throwable aborted = abortCause; // read after storing the body: stop() stores abortCause before it reads the body
         if (aborted != null) {
             b.cancel(aborted); // aborted while the body was being started
         }

@@ -92,17 +92,21 @@ final class WaitExecution extends DeviceFarmExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        Followed f = followed;
         if (abortCause != null || !stopOnAbort) {
             // Second abort, or asked not to stop it: end the step now (a stop under way goes on and is recorded).
-            if (!stopOnAbort && f != null) {
+            if (!stopOnAbort) {
                 listener().getLogger().println("[Device Farm] Build aborted: leaving " + arn + " running (stopOnAbort: false)");
-                f.abandon(); // stop polling; nothing is stopped on Device Farm
             }
             fail(cause);
+            // Read once the step is done: follow() stores its follow before it checks isDone(), so one of the two abandons it.
+            Followed f = followed;
+            if (!stopOnAbort && f != null) {
+                f.abandon(); // stop polling; nothing is stopped on Device Farm
+            }
             return;
         }
         abortCause = cause;
+        Followed f = followed;
         if (f != null) {
             listener().getLogger().println("[Device Farm] Build aborted: stopping " + arn);
             f.stop(abortReason(cause)); // the follow's outcome then completes via finished()
@@ -127,6 +131,10 @@ final class WaitExecution extends DeviceFarmExecution {
         BuildLedger ledger = stopOnAbort ? ledger() : ledger().leavingItRunning();
         Followed f = lifecycle().follow(lease(), DeviceFarmArn.parse("arn", arn, kind), options, pollSettings(), ledger);
         followed = f;
+        if (!stopOnAbort && isDone()) {
+            f.abandon(); // aborted (stopOnAbort: false) while the follow was being set up: no poll outlives the step
+            return;
+        }
         f.onChange(o -> listener().getLogger().println("[Device Farm] " + kind.displayName() + " "
                 + (o.getName() == null ? arn : "'" + o.getName() + "'") + ": " + o.getStatus() + " " + o.getCounters()));
         f.outcome().whenCompleteAsync(this::finished, Timer.get());

@@ -118,6 +118,29 @@ class SessionStepTest extends SimulatorFixture {
     }
 
     @Test
+    void aSecondAbortWhileCreatingEndsTheStepAndTheSessionMadeAfterwardsIsStillStopped() throws Exception {
+        // Device Farm makes the session but its answer is lost, and it cannot be asked about it yet: the step is creating.
+        simulator.faults().loseResponses("CreateRemoteAccessSession", 1.0).serverErrors("ListRemoteAccessSessions", 1.0);
+        WorkflowJob p = pipeline(j, "twice", "deviceFarmSession(deviceArn: '" + PIXEL + "') { echo 'never here' }");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Creating remote access session", b);
+        await("the lost answer was looked for", () -> simulator.journal().count("ListRemoteAccessSessions") >= 1);
+        b.getExecutor().interrupt(); // the first waits for Device Farm's answer, and says so
+        j.waitForMessage("abort again to end the step now", b);
+        b.getExecutor().interrupt(); // the second ends the step now
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogNotContains("never here", b);
+        // Device Farm answers after the build ended (its safety net found nothing yet): the step adopts the session and stops it.
+        simulator.faults().clear();
+        await("the session stop", () -> simulator.journal().count("StopRemoteAccessSession") == 1);
+        letSessionStop();
+        await("the stop to be recorded", () -> b.getAction(DeviceFarmBuildAction.class) != null
+                && !b.getAction(DeviceFarmBuildAction.class).getResources().isEmpty()
+                && b.getAction(DeviceFarmBuildAction.class).getOpen().isEmpty());
+        assertEquals(1, simulator.journal().count("CreateRemoteAccessSession"));
+    }
+
+    @Test
     void invalidInputFailsTheStepWithItsMessageAndSendsNothing() throws Exception {
         WorkflowJob p = pipeline(j, "bad", "deviceFarmSession(deviceArn: '" + PIXEL + "', interactionMode: 'LOUD') { echo 'x' }");
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
