@@ -17,9 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -107,6 +109,22 @@ public class DeviceFarmGlobalConfiguration extends GlobalConfiguration {
     public void setMaxPollSeconds(int maxPollSeconds) {
         this.maxPollSeconds = checkedSeconds("maxPollSeconds", maxPollSeconds);
         save();
+    }
+
+    /**
+     * The web form: both poll intervals are checked before any field is bound, so a bad value is
+     * one line naming its field and none of the other fields is saved. Configuration as code
+     * does not come here; it is refused by the setters.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try {
+            PollSettings.ofSeconds(json.optString("minPollSeconds", String.valueOf(minPollSeconds)),
+                    json.optString("maxPollSeconds", String.valueOf(maxPollSeconds)));
+        } catch (InvalidInputException e) {
+            throw new FormException(e.getMessage(), e.getField());
+        }
+        return super.configure(req, json);
     }
 
     /**

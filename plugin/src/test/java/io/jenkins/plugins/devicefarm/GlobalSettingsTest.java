@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devicefarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,9 @@ import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -27,6 +31,22 @@ class GlobalSettingsTest {
         String said = messages(e);
         assertTrue(said.contains("minPollSeconds: must be between 1 and 3600 seconds, was 0"), said);
         assertEquals(5, DeviceFarmGlobalConfiguration.get().getMinPollSeconds()); // unchanged
+    }
+
+    @Test
+    void aBadPollIntervalFromTheFormIsRefusedBeforeAnyFieldIsSaved(JenkinsRule j) throws Exception {
+        HtmlForm form = j.createWebClient().goTo("configure").getFormByName("config");
+        // Bound before the poll intervals: must not be saved when they are refused.
+        form.getInputByName("_.defaultProjectArn").setValue("arn:aws:devicefarm:us-west-2:123456789012:project:5e01a8c7");
+        HtmlInput min = form.getInputByName("_.minPollSeconds");
+        min.removeAttribute("min"); // the browser's own check is no guard; the server must refuse
+        min.setValue("0");
+        FailingHttpStatusCodeException e = assertThrows(FailingHttpStatusCodeException.class, () -> j.submit(form));
+        String page = e.getResponse().getContentAsString();
+        assertTrue(page.contains("minPollSeconds: must be more than 0"), page);
+        DeviceFarmGlobalConfiguration c = DeviceFarmGlobalConfiguration.get();
+        assertNull(c.getDefaultProjectArn());
+        assertEquals(5, c.getMinPollSeconds());
     }
 
     @Test
