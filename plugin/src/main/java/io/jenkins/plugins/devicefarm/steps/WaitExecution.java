@@ -68,6 +68,8 @@ final class WaitExecution extends DeviceFarmExecution {
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
+        // Known from now on: two quick aborts may end the step before the follow or the stop asks for it.
+        run();
         background(() -> {
             listener().getLogger().println("[Device Farm] Waiting for " + kind.displayName() + " " + arn);
             follow();
