@@ -12,9 +12,7 @@ import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,8 +23,6 @@ import java.util.logging.Logger;
  */
 public final class ResourceStopper {
     private static final Logger LOGGER = Logger.getLogger(ResourceStopper.class.getName());
-    /** Stops begun outside the lifecycle (a watch's own cancel) and registered by {@link #adopt}. */
-    private static final Map<String, CompletableFuture<Outcome>> ADOPTED = new ConcurrentHashMap<>();
 
     private ResourceStopper() {}
 
@@ -37,10 +33,6 @@ public final class ResourceStopper {
     @NonNull
     public static CompletableFuture<Outcome> stop(@NonNull Run<?, ?> run, @NonNull String arn, @CheckForNull String credentialsId,
                                                   @CheckForNull String region, @NonNull String reason) {
-        CompletableFuture<Outcome> adopted = ADOPTED.get(arn);
-        if (adopted != null) {
-            return adopted;
-        }
         try {
             if (DeviceFarmEngine.isClosing()) {
                 // Do not start a new engine while Jenkins shuts down; the restart sweep stops it.
@@ -54,39 +46,6 @@ public final class ResourceStopper {
             // E.g. its credentials were deleted since: it was confirmed once, so it may still be billing.
             recordFailure(run, arn, e);
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /**
-     * Registers a stop begun elsewhere (e.g. {@code Watch.cancel}) so the safety net does not ask
-     * again, and records its outcome on the build when it ends.
-     */
-    @NonNull
-    public static CompletableFuture<Outcome> adopt(@NonNull Run<?, ?> run, @NonNull String arn, @NonNull CompletableFuture<Outcome> stopping) {
-        CompletableFuture<Outcome> mine = new CompletableFuture<>();
-        CompletableFuture<Outcome> existing = ADOPTED.putIfAbsent(arn, mine);
-        mine.whenComplete((o, e) -> ADOPTED.remove(arn, mine));
-        stopping.whenComplete((outcome, error) -> {
-            if (error != null) {
-                recordFailure(run, arn, unwrap(error));
-                mine.completeExceptionally(unwrap(error));
-            } else {
-                DeviceFarmBuildAction.of(run).record(outcome);
-                mine.complete(outcome);
-            }
-        });
-        return existing != null ? existing : mine;
-    }
-
-    /** True while a stop of this ARN is under way. */
-    public static boolean isStopping(@NonNull String arn) {
-        if (ADOPTED.containsKey(arn)) {
-            return true;
-        }
-        try {
-            return DeviceFarmEngine.lifecycle().isStopping(DeviceFarmArn.parse("arn", arn, ArnKind.RUN, ArnKind.JOB, ArnKind.SESSION));
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 
