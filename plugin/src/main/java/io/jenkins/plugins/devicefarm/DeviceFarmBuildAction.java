@@ -201,7 +201,7 @@ public class DeviceFarmBuildAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "AWS Device Farm";
+        return Messages.DeviceFarmBuildAction_DisplayName();
     }
 
     @Override
