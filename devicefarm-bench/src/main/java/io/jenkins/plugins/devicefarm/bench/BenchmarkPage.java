@@ -73,10 +73,12 @@ final class BenchmarkPage {
     /** The machine the figures come from: cores, memory, heap, JVM. */
     static String machine() {
         Runtime rt = Runtime.getRuntime();
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, max heap %d MiB, %s %s (%s)",
-                rt.availableProcessors(), memory / (1024.0 * 1024 * 1024), rt.maxMemory() / (1024 * 1024),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // A shared machine's load moves the latencies: say how busy it was when the benchmark started.
+        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, max heap %d MiB, %s %s (%s), load average %.1f at the start",
+                rt.availableProcessors(), os.getTotalMemorySize() / (1024.0 * 1024 * 1024), rt.maxMemory() / (1024 * 1024),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"),
+                os.getSystemLoadAverage());
     }
 
     /** The number after {@code name} in {@code args}, or {@code fallback}. */

@@ -50,7 +50,12 @@ final class Report {
         row(s, "metered device minutes billed by cancelled runs", phases, PhaseResult::cancelledMeteredMinutes, "%.0f", true);
         row(s, "watches lost (failed or hung)", phases, p -> (double) p.lost(), "%.0f", false);
         s.append("\nThe baseline never stops a cancelled run (no StopRun), so its abort → stop time is \"never\" (NaN above), "
-                + "and its cancelled runs bill until they finish.\n\n");
+                + "and its cancelled runs bill until they finish.");
+        if (base.lost() > 0) {
+            s.append(" Its lost watches are threads whose GetRun failed (a connection timed out or got no answer among "
+                    + "its 1,000 open connections) and that did not try again, as a wait that ends with the error.");
+        }
+        s.append("\n\n");
         s.append(throttlingCost(cfg, ours, throttled));
         s.append("## Targets (2-core machine)\n\n");
         target(s, "engine threads ≤ " + ENGINE_THREADS + " (2 poll, 4 stop) whatever the number of watches",
