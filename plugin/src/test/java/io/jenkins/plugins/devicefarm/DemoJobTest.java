@@ -1,9 +1,13 @@
 package io.jenkins.plugins.devicefarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.model.Result;
+import hudson.tasks.junit.TestResultAction;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ScaledSimClock;
@@ -21,9 +25,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The demo of the README's "Try it" (plugin/demo: configuration as code and a Pipeline job using
- * every step) runs green against a simulator, as it would under hpi:run. The demo schedules runs
- * with curl, so this needs a Unix shell with curl.
+ * The demo of the README's "Try it" (plugin/demo: configuration as code, a Pipeline job using
+ * every step, and the sample app and test package it uploads) runs green against a simulator, as
+ * it would under hpi:run. The demo drives the session's WebDriver endpoint with curl and copies
+ * the samples with cp, so this needs a Unix shell with curl.
  */
 @WithJenkins
 @DisabledOnOs(OS.WINDOWS)
@@ -36,6 +41,12 @@ class DemoJobTest {
         // 20x: a demo run (about 7 simulated minutes) takes 20 s, so the one the demo stops is still going
         // even if the sh steps are slow; the session's curl calls stay far from the 150-minute limit (7.5 minutes).
         try (DeviceFarmSimulator simulator = DeviceFarmSimulator.builder().clock(new ScaledSimClock(20)).build()) {
+            // What the README's cp does: the samples into the Jenkins home, where the demo's sh step finds them.
+            Path samples = j.jenkins.getRootDir().toPath().resolve("samples");
+            Files.createDirectories(samples);
+            for (String sample : new String[] {"app-debug.apk", "tests.zip"}) {
+                Files.copy(Path.of("demo", "samples", sample), samples.resolve(sample));
+            }
             String endpoint = simulator.endpoint().toString();
             Path yaml = tmp.resolve("jenkins.yaml");
             Files.writeString(yaml, demoFile("jenkins.yaml").replace(DEMO_ENDPOINT, endpoint));
@@ -52,12 +63,34 @@ class DemoJobTest {
             // version the step asked for: appiumVersion reached Device Farm as configuration.parameters.
             j.assertLogContains("\"appium:version\":\"2\"", b);
             j.assertLogNotContains("/remote-driver/", b); // the endpoint's secret path never shows
-            j.assertLogContains("Stopped run demo-1: COMPLETED STOPPED, stopped by us: true", b);
+            // The run stopped was scheduled by deviceFarmRun (wait: false) under its name and a random tag.
+            j.assertLogContains("Stopped run demo-stopped-1 [", b);
+            j.assertLogContains("COMPLETED STOPPED, stopped by us: true", b);
             assertEquals(1, simulator.journal().count("StopRemoteAccessSession"));
             assertEquals(1, simulator.journal().count("StopJob"));
             assertEquals(1, simulator.journal().count("StopRun"));
+
+            // Three runs from the sample files in the workspace: each sent its app and test package, which
+            // Device Farm processed; the run waited for deleted its two uploads, the others still use theirs.
+            assertEquals(6, simulator.journal().count("PutUpload"));
+            assertEquals(3, simulator.journal().count("ScheduleRun"));
+            assertEquals(2, simulator.journal().count("DeleteUpload"));
+            j.assertLogContains(": PASSED; ", b);
+            j.assertLogContains("passed on 2 devices", b);
+            j.assertLogNotContains("/_uploads/", b); // the presigned upload URLs are secrets
+
+            // Its tests are the build's test results, its videos are in the workspace and archived.
+            TestResultAction tests = b.getAction(TestResultAction.class);
+            assertNotNull(tests);
+            assertTrue(tests.getTotalCount() > 0);
+            assertEquals(0, tests.getFailCount());
+            assertTrue(j.jenkins.getWorkspaceFor(demo).child("devicefarm").list("**/*.mp4").length > 0);
+            assertFalse(b.getArtifacts().isEmpty());
+
+            // session; the run stopped and its job; the run waited for and its job; the run deviceFarmRun followed
             DeviceFarmBuildAction action = b.getAction(DeviceFarmBuildAction.class);
-            assertEquals(5, action.getResources().size()); // session, job and run waited for, job and run stopped
+            assertEquals(6, action.getResources().size());
+            assertTrue(action.getOpen().isEmpty());
         }
     }
 

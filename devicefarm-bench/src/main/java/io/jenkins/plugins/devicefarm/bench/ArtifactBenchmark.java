@@ -37,24 +37,35 @@ import software.amazon.awssdk.services.devicefarm.model.TestType;
  * Artifact listing and download against the in-process simulator: a run of two devices with 1,000
  * screenshots each (2,000 files over 80 ListArtifacts pages of 25), downloaded 4 at once; then the
  * same with 20% of the files failing once (HTTP 500 on their first download). Prints wall times and
- * calls. Run: {@code java -cp devicefarm-bench/target/devicefarm-bench.jar io.jenkins.plugins.devicefarm.bench.ArtifactBenchmark [--files 2000] [--parallel 4]}
+ * calls. Run: {@code java -cp devicefarm-bench/target/devicefarm-bench.jar io.jenkins.plugins.devicefarm.bench.ArtifactBenchmark [--files 2000] [--parallel 4] [--out docs/benchmarks.md]}
  */
 public final class ArtifactBenchmark {
     private ArtifactBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int files = intOption(args, "--files", 2000);
-        int parallel = intOption(args, "--parallel", 4);
-        System.out.printf(Locale.ROOT, "Artifacts: %d screenshots over 2 devices, pages of %d, %d downloads at once%n%n",
-                files, DeviceFarmSimulator.DEFAULT_PAGE_SIZE, parallel);
-        System.out.println("| case | listing calls | listing s | files saved | failed | retried | download requests | download s | MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
-        run("warm-up (not counted)", 200, parallel, 0, false);
-        run("clean", files, parallel, 0, true);
-        run("20% fail once", files, parallel, 0.2, true);
+        int files = BenchmarkPage.intOption(args, "--files", 2000);
+        int parallel = BenchmarkPage.intOption(args, "--parallel", 4);
+        StringBuilder page = BenchmarkPage.header("Benchmark: artifact downloads", ArtifactBenchmark.class, args)
+                .append(String.format(Locale.ROOT, "A run of 2 devices with %d screenshots in all, listed at job level "
+                        + "(`ArtifactLister`, ListArtifacts pages of %d, each page a task on the engine's scheduler), then "
+                        + "downloaded by `ArtifactDownloader`, %d at once, from the in-process simulator on loopback; then the "
+                        + "same with 20%% of the files answering HTTP 500 to their first download (retried with backoff). "
+                        + "Listing calls include the ListJobs page(s).%n%n",
+                        files, DeviceFarmSimulator.DEFAULT_PAGE_SIZE, parallel))
+                .append("| case | listing calls | listing s | files saved | failed | retried | download requests | download s | MB |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        System.out.print(page);
+        run("warm-up (not counted)", 200, parallel, 0);
+        page.append(run("clean", files, parallel, 0));
+        page.append(run("20% fail once", files, parallel, 0.2));
+        String target = BenchmarkPage.option(args, "--out");
+        if (target != null) {
+            BenchmarkPage.write(Path.of(target), page.toString());
+        }
     }
 
-    private static void run(String name, int files, int parallel, double failOnce, boolean print) throws Exception {
+    /** One case; answers its table row. */
+    private static String run(String name, int files, int parallel, double failOnce) throws Exception {
         ManualSimClock clock = new ManualSimClock();
         Path dir = Files.createTempDirectory("devicefarm-artifacts-");
         try (DeviceFarmSimulator sim = DeviceFarmSimulator.builder().clock(clock).build();
@@ -82,23 +93,14 @@ public final class ArtifactBenchmark {
                     retries.incrementAndGet();
                 }
             });
-            if (print) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %d | %d | %d | %d | %.2f | %.1f |%n", name, pages.calls(), listSeconds,
-                        report.saved().size(), report.failed().size(), retries.get(), report.requests(),
-                        report.elapsed().toMillis() / 1000.0, report.totalBytes() / 1e6);
-            }
+            String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %d | %d | %d | %d | %.2f | %.1f |%n", name, pages.calls(),
+                    listSeconds, report.saved().size(), report.failed().size(), retries.get(), report.requests(),
+                    report.elapsed().toMillis() / 1000.0, report.totalBytes() / 1e6);
+            System.out.print(row);
+            return row;
         } finally {
             deleteTree(dir);
         }
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.Run;
@@ -24,6 +25,7 @@ final class BaselinePhase {
             long intervalMillis = Math.max(1, (long) (30_000 / cfg.timeScale()));
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             AtomicLong cpuNanos = new AtomicLong();
+            AtomicInteger failed = new AtomicInteger();
             Map<Integer, Long> doneNanos = new ConcurrentHashMap<>();
             List<Thread> threads = new ArrayList<>();
             List<Integer> toCancel = cfg.cancelIndices();
@@ -49,7 +51,7 @@ final class BaselinePhase {
                         Thread.currentThread().interrupt(); // "aborted": the old plugin simply stops waiting
                     } catch (RuntimeException e) {
                         if (!Thread.currentThread().isInterrupted()) {
-                            throw e;
+                            failed.incrementAndGet(); // the wait ends with the error: the build loses track of the run
                         }
                     } finally {
                         cpuNanos.addAndGet(mx.getCurrentThreadCpuTime());
@@ -91,7 +93,7 @@ final class BaselinePhase {
             });
             return new PhaseResult("baseline: thread per run, fixed 30 s poll", world.runs.size(), sampler.peakThreads(),
                     cpuNanos.get() / 1e9, processCpu, sampler.peakHeapAboveBaselineMb(), heapDuring[0] - heapBefore, calls, world.throttledCalls(), wall,
-                    new Percentiles(lag), new Percentiles(List.of()), toCancel.size(), 0, 0, cancelledMetered, 0);
+                    new Percentiles(lag), new Percentiles(List.of()), toCancel.size(), 0, 0, cancelledMetered, failed.get());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.bench;
 
+import io.jenkins.plugins.devicefarm.simulator.Concurrency;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.JournalEntry;
 import io.jenkins.plugins.devicefarm.simulator.RunScript;
@@ -41,7 +42,8 @@ final class BenchWorld implements AutoCloseable {
 
     BenchWorld(int count, double timeScale) {
         this.timeScale = timeScale;
-        Scenario scenario = Scenario.demo();
+        // Every run on its devices at once: the account's metered quota (5 devices) would queue them.
+        Scenario scenario = Scenario.demo().concurrency(new Concurrency(1_000_000, Concurrency.DEFAULT.meteredRemoteAccess()));
         for (int k = 0; k < DURATION_STEPS; k++) {
             scenario.prependRunScript(new RunScript("^bench-d" + k + "-", QUEUE, SETUP, testSeconds(k), TEARDOWN,
                     "PASSED", new TestCounts(20, 0, 0, 0, 0), null));

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.devicefarm.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +7,7 @@ import java.util.Locale;
 /**
  * Measures the engine against the in-process simulator: 1,000 runs watched at once, 200 of them
  * cancelled at random moments, the same under 30% throttling, and the existing plugin's way of
- * waiting as a baseline. Prints a Markdown report and, with {@code --out FILE}, writes it there.
+ * waiting as a baseline. Prints a Markdown report and, with {@code --out FILE}, writes it as its own section of that page.
  */
 public final class WatchBenchmark {
     private WatchBenchmark() {}
@@ -28,39 +25,15 @@ public final class WatchBenchmark {
         PhaseResult baseline = BaselinePhase.run(cfg);
         System.out.println("phase 3/3 done: " + baseline.wallSeconds() + " s");
 
-        String report = Report.markdown(cfg, List.of(ours, throttled, baseline), machine(), String.join(" ", args));
+        String report = Report.markdown(cfg, List.of(ours, throttled, baseline), BenchmarkPage.machine(), String.join(" ", args));
         System.out.println(report);
-        String out = option(args, "--out");
+        String out = BenchmarkPage.option(args, "--out");
         if (out != null) {
-            write(Path.of(out), report);
+            BenchmarkPage.write(Path.of(out), report);
         }
-    }
-
-    private static String machine() {
-        Runtime rt = Runtime.getRuntime();
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, max heap %d MiB, %s %s (%s)",
-                rt.availableProcessors(), memory / (1024.0 * 1024 * 1024), rt.maxMemory() / (1024 * 1024),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"));
     }
 
     private static String pct(double r) {
         return Math.round(r * 100) + "%";
-    }
-
-    private static String option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return null;
-    }
-
-    private static void write(Path file, String report) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, report);
     }
 }
