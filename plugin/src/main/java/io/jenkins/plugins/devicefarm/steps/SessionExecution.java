@@ -121,7 +121,7 @@ final class SessionExecution extends DeviceFarmExecution {
      */
     private void adoptAfterRestart() throws Exception {
         if (projectArn == null) {
-            fail(new AbortException("Jenkins restarted before remote access session '" + uniqueName
+            fail(abortCause != null ? abortCause : new AbortException("Jenkins restarted before remote access session '" + uniqueName
                     + "' was checked; nothing was created. Run the build again."));
             return;
         }
@@ -136,6 +136,10 @@ final class SessionExecution extends DeviceFarmExecution {
                     } else if (found.isPresent()) {
                         listener().getLogger().println("[Device Farm] Found it: adopting " + found.get().getArn());
                         adopt(found.get());
+                    } else if (abortCause != null) {
+                        listener().getLogger().println("[Device Farm] Device Farm has no session '" + uniqueName
+                                + "': none was created, nothing bills");
+                        fail(abortCause); // aborted before the restart: the build ends with the abort
                     } else {
                         fail(new AbortException("Jenkins restarted while creating remote access session '" + uniqueName
                                 + "', and Device Farm has no session of that name: none was created, nothing bills. Run the build again."));
@@ -257,6 +261,7 @@ final class SessionExecution extends DeviceFarmExecution {
             SessionEndpoints.put(arn, f.sessionEndpoints());
             startBody();
         } catch (Exception e) {
+            SessionEndpoints.remove(arn); // no body runs: nothing will remove them later
             stopQuietly();
             fail(e);
         }
@@ -363,6 +368,11 @@ final class SessionExecution extends DeviceFarmExecution {
                     : endpoints.isEmpty() ? "Device Farm gave no endpoints" : null;
             if (problem == null) {
                 SessionEndpoints.put(arn, endpoints);
+                // The block may have ended meanwhile and its stop removed them already: bodyEnded() sets
+                // STOPPING before that remove, so reading the phase after the put never leaves them behind.
+                if (phase != Phase.BODY || isDone()) {
+                    SessionEndpoints.remove(arn);
+                }
                 return;
             }
             String message = "Could not read the endpoints of session '" + uniqueName + "' again after the Jenkins restart: "
