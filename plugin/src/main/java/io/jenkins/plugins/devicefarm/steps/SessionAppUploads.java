@@ -63,7 +63,7 @@ public final class SessionAppUploads {
         return chain.thenApply(x -> arns);
     }
 
-    /** Ends the phase under way; the chain then fails and creates nothing more. */
+    /** Ends the transfer or processing under way (a create in flight is let answer); the chain then fails and creates nothing more. */
     public void cancel() {
         cancelled = true;
         CompletableFuture<?> c = current;
@@ -73,10 +73,17 @@ public final class SessionAppUploads {
     }
 
     private CompletableFuture<String> one(AppReference app, FilePath file) {
+        if (cancelled) {
+            return CompletableFuture.failedFuture(new CancellationException("aborted")); // the next app is not even created
+        }
         log.println("[Device Farm] " + app.field() + ": uploading workspace file '" + app.path() + "' as " + app.pathType());
-        return step(uploader.create(project, app.path(), app.pathType())).thenCompose(pending -> {
+        // The create is not cancelled: its answer is awaited even after an abort, so the upload is known and deleted.
+        return uploader.create(project, app.path(), app.pathType()).thenCompose(pending -> {
             String arn = pending.arn().toString();
             created.accept(arn);
+            if (cancelled) {
+                return CompletableFuture.<String>failedFuture(new CancellationException("aborted")); // no transfer starts
+            }
             return step(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
                     .thenCompose(bytes -> {
                         log.println("[Device Farm] " + app.field() + ": sent " + bytes + " bytes; Device Farm is processing " + pending);
