@@ -202,8 +202,8 @@ final class SessionExecution extends DeviceFarmExecution {
         }
         switch (phase) {
             // The request (with its paths) is not saved: start again rather than resume a transfer half done.
-            case UPLOADING -> end(abortCause != null ? abortCause : new AbortException("Jenkins restarted while deviceFarmSession"
-                    + " was uploading its app; no session was created and the upload is deleted. Run the build again."), null);
+            case UPLOADING -> background(() -> end(abortCause != null ? abortCause : new AbortException("Jenkins restarted while"
+                    + " deviceFarmSession was uploading its app; no session was created and the upload is deleted. Run the build again."), null));
             case CREATING -> background(this::adoptAfterRestart);
             case STARTING -> background(() -> {
                 if (abortCause != null) {
