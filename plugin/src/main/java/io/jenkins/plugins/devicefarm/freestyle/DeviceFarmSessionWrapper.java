@@ -1,9 +1,12 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.tasks.SimpleBuildWrapper;
@@ -63,6 +67,7 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     private String auxiliaryApps;
     private String appiumVersion;
     private String deviceProxy;
+    private boolean keepUploads;
     /** Removed by AWS; only read from jobs saved before, then dropped with a warning (see readResolve). */
     private Boolean remoteRecordEnabled;
     private String remoteRecordAppArn;
@@ -111,6 +116,10 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     public String getDeviceProxy() { return deviceProxy; }
     @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
 
+    /** Keep the uploads made of workspace apps instead of deleting them when the session ends. */
+    public boolean isKeepUploads() { return keepUploads; }
+    @DataBoundSetter public void setKeepUploads(boolean v) { keepUploads = v; }
+
     /**
      * Jobs saved before AWS removed remote recording still load: the old values are dropped with
      * one warning in the Jenkins log per load, and are gone from the job once it is saved again.
@@ -138,29 +147,46 @@ public class DeviceFarmSessionWrapper extends SimpleBuildWrapper implements Sess
     public String getRegion() { return region; }
     @DataBoundSetter public void setRegion(String v) { region = Util.fixEmptyAndTrim(v); }
 
-    /** Device Farm is reached over HTTPS from the controller: no workspace or agent needed. */
+    /** Device Farm is reached over HTTPS from the controller: a workspace is used only for apps given as paths. */
     @Override
     public boolean requiresWorkspace() {
         return false;
     }
 
+    /** A freestyle build comes here, with its workspace: apps given as paths are uploaded from it. */
+    @Override
+    public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener, EnvVars env)
+            throws IOException, InterruptedException {
+        open(context, build, workspace, listener, env);
+    }
+
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars env) throws IOException, InterruptedException {
+        open(context, build, null, listener, env);
+    }
+
+    private void open(Context context, Run<?, ?> build, @CheckForNull FilePath workspace, TaskListener listener, EnvVars env)
+            throws IOException, InterruptedException {
         // Before anything is created: as a Pipeline wrap it could keep neither the endpoints secret nor the session across a restart.
         FreestyleOnly.check(build, "deviceFarmSessionWrapper", "deviceFarmSession(deviceArn: ...) { ... }");
         SessionRequest request = toRequest(env::expand);
         SessionOpener.Opened opened;
+        List<String> uploads = new CopyOnWriteArrayList<>(); // made of workspace apps: deleted when the session ends
         try {
             request.toSdkRequest(); // every field checked before anything is created
-            opened = new SessionOpener(build, credentialsId, region, listener).open(request);
+            opened = new SessionOpener(build, credentialsId, region, listener).open(request, workspace, uploads);
         } catch (InvalidInputException e) { // e.g. unknown credentials: one line, nothing created
+            SessionDisposer.deleteUploads(build, credentialsId, region, uploads, keepUploads, listener);
             throw new AbortException("[Device Farm] " + e.getMessage());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            SessionDisposer.deleteUploads(build, credentialsId, region, uploads, keepUploads, listener);
+            throw e;
         }
         String arn = opened.outcome().getArn();
         RemoteEndpoints endpoints = opened.endpoints();
         // Set before anything can print the endpoints.
         SessionEndpointMask.register(build, endpoints.secrets());
-        context.setDisposer(new SessionDisposer(arn, credentialsId, region));
+        context.setDisposer(new SessionDisposer(arn, credentialsId, region, List.copyOf(uploads), keepUploads));
         context.env(ENV_ARN, arn);
         putIfGiven(context, ENV_REMOTE_DRIVER, endpoints.remoteDriverEndpoint());
         putIfGiven(context, ENV_INTERACTIVE, endpoints.interactiveEndpoint());

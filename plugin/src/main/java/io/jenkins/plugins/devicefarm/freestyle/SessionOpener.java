@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devicefarm.BuildLedger;
@@ -12,10 +14,17 @@ import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.AppReference;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
+import io.jenkins.plugins.devicefarm.steps.SessionAppUploads;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +58,16 @@ final class SessionOpener {
         this.ledger = new BuildLedger(build, credentialsId, region, listener);
     }
 
-    Opened open(SessionRequest request) throws InterruptedException, AbortException {
+    /**
+     * Uploads the apps given as workspace paths from {@code workspace} (each created upload goes to
+     * {@code uploads} at once: the caller deletes them), then opens the session.
+     */
+    Opened open(SessionRequest request, @CheckForNull FilePath workspace, List<String> uploads) throws IOException, InterruptedException {
         DeviceFarmLifecycle lifecycle = DeviceFarmEngine.lifecycle();
         try (ClientLease lease = DeviceFarmClients.lease(build, credentialsId, region)) {
+            if (!request.workspaceApps().isEmpty()) {
+                request.withUploadedApps(uploadApps(request, workspace, lease, uploads));
+            }
             PreparedSession prepared = await(DeviceFarmEngine.get().prepareSession(lease.client(), request));
             listener.getLogger().println("[Device Farm] Creating remote access session '" + prepared.uniqueName() + "' on "
                     + prepared.request().deviceArn());
@@ -91,6 +107,39 @@ final class SessionOpener {
                 throw new AbortException("[Device Farm] The session ended before it was ready: " + seen);
             }
             return new Opened(seen, followed.sessionEndpoints());
+        }
+    }
+
+    /** From the agent that holds the workspace; an abort ends the transfer or the processing under way. */
+    private Map<String, String> uploadApps(SessionRequest request, @CheckForNull FilePath workspace, ClientLease lease,
+                                           List<String> uploads) throws IOException, InterruptedException {
+        if (workspace == null) {
+            AppReference a = request.workspaceApps().get(0);
+            throw new AbortException("[Device Farm] " + a.field() + ": '" + a.path() + "' is a workspace path, but this build has"
+                    + " no workspace. Give an upload ARN or the name of an upload");
+        }
+        SessionAppUploads apps = new SessionAppUploads(workspace, request.project(), new Uploader(lease.client(), DeviceFarmEngine.get()),
+                uploads::add, listener.getLogger());
+        CompletableFuture<Map<String, String>> uploading;
+        try {
+            uploading = apps.start(request.workspaceApps());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        try {
+            return await(uploading);
+        } catch (InterruptedException e) {
+            apps.cancel(); // no session is created; the caller deletes what was uploaded
+            try {
+                uploading.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS); // a create in flight answers, so its upload is known
+            } catch (ExecutionException | TimeoutException | CancellationException ended) {
+                // ended as expected, or Device Farm is slow: what is known is deleted
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
     }
 

@@ -17,13 +17,13 @@ import jenkins.MasterToSlaveFileCallable;
  * write access to the upload: it exists only in this callable on its way to the agent (never in
  * the build log, build.xml or the Pipeline program); {@link #toString()} leaves it out.
  */
-final class WorkspaceUpload extends MasterToSlaveFileCallable<Long> {
+public final class WorkspaceUpload extends MasterToSlaveFileCallable<Long> {
     private static final long serialVersionUID = 1L;
 
     private final String url;
     private final String contentType;
 
-    WorkspaceUpload(String url, String contentType) {
+    public WorkspaceUpload(String url, String contentType) {
         this.url = url;
         this.contentType = contentType;
     }

@@ -1,21 +1,29 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.console.ConsoleLogFilter;
 import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.session.AppReference;
 import io.jenkins.plugins.devicefarm.core.session.EndpointRedaction;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
@@ -26,16 +34,17 @@ import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * The session step's life: CREATING (checking the request with Device Farm, then creating; no ARN
- * yet), STARTING (recorded, waiting until RUNNING), BODY, STOPPING (body ended, stopping and
+ * The session step's life: UPLOADING (only for apps given as workspace paths: from the agent, then
+ * processed; a restart here fails the step and deletes them), CREATING (checking the request with
+ * Device Farm, then creating; no ARN yet), STARTING (recorded, waiting until RUNNING), BODY, STOPPING (body ended, stopping and
  * following the session), then the step completes. Persisted: the phase, the session's unique
  * name (to find it again after a restart during the create), the ARN, the body's execution and
- * result; never the endpoints. Fields read by other threads (abort, callbacks, timers) are volatile.
+ * result, the uploads it created (deleted at the end unless keepUploads); never the endpoints nor an upload URL. Fields read by other threads (abort, callbacks, timers) are volatile.
  */
 final class SessionExecution extends DeviceFarmExecution {
     private static final long serialVersionUID = 1L;
 
-    enum Phase { CREATING, STARTING, BODY, STOPPING }
+    enum Phase { UPLOADING, CREATING, STARTING, BODY, STOPPING }
 
     /** The name Device Farm gets: the user's name plus a random tag, unique across creates. */
     private final String uniqueName;
@@ -46,18 +55,23 @@ final class SessionExecution extends DeviceFarmExecution {
     private volatile BodyExecution body;
     private volatile Object bodyResult;
     private volatile Throwable bodyFailure;
+    /** The uploads this step created from workspace files: deleted when the step ends unless keepUploads. */
+    private List<String> createdUploads = new CopyOnWriteArrayList<>(); // null when saved by a version without it
+    private final boolean keepUploads;
     /** Set by the first abort; whichever of stop() and the step's own progress sees it last acts on it. */
     private volatile Throwable abortCause;
 
     /** Only needed until the create call; after a restart the session is found by its unique name. */
     private transient SessionRequest request;
     private transient volatile Followed followed;
+    private transient volatile SessionAppUploads appUploads;
 
     SessionExecution(StepContext context, SessionStep step) {
         super(context, step);
         this.request = step.toRequest(UnaryOperator.identity());
         String name = request.name();
         this.uniqueName = DeviceFarmWatcher.uniqueName(name == null ? null : name.strip(), SessionRequest.MAX_NAME_LENGTH);
+        this.keepUploads = step.isKeepUploads();
     }
 
     @Override
@@ -65,19 +79,105 @@ final class SessionExecution extends DeviceFarmExecution {
         try {
             request.toSdkRequest(); // every field checked before anything is sent
             projectArn = request.project().toString();
+            if (!request.workspaceApps().isEmpty()) {
+                // Only a workspace path needs one: the step's required context has no FilePath, so it is optional.
+                FilePath workspace = getContext().get(FilePath.class);
+                if (workspace == null) {
+                    AppReference a = request.workspaceApps().get(0);
+                    throw new InvalidInputException(a.field(), "'" + a.path() + "' is a workspace path, but deviceFarmSession"
+                            + " runs outside node", "Run it inside node { ... }, or give an upload ARN or the name of an upload");
+                }
+                phase = Phase.UPLOADING;
+                background(() -> uploadApps(workspace));
+                return false;
+            }
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
-        background(() -> DeviceFarmEngine.get().prepareSession(client(), request, uniqueName)
-                .whenCompleteAsync(this::prepared, Timer.get()));
+        background(this::prepare);
         return false;
+    }
+
+    private void prepare() throws Exception {
+        DeviceFarmEngine.get().prepareSession(client(), request, uniqueName).whenCompleteAsync(this::prepared, Timer.get());
+    }
+
+    /** The apps given as workspace paths, from the agent, before anything else is created. */
+    private void uploadApps(FilePath workspace) throws Exception {
+        SessionAppUploads u = new SessionAppUploads(workspace, request.project(), new Uploader(client(), DeviceFarmEngine.get()), arn -> {
+            createdUploads.add(arn);
+            getContext().saveState(); // known before its bytes are sent: deleted whatever happens next
+        }, listener().getLogger());
+        appUploads = u;
+        if (abortCause != null) {
+            u.cancel();
+        }
+        CompletableFuture<Map<String, String>> uploaded;
+        try {
+            uploaded = u.start(request.workspaceApps());
+        } catch (Exception e) {
+            end(e, null);
+            return;
+        }
+        uploaded.whenCompleteAsync((arns, error) -> {
+            if (error != null || abortCause != null) {
+                end(abortCause != null ? abortCause : error, null); // no session: the uploads are deleted
+                return;
+            }
+            try {
+                request.withUploadedApps(arns);
+                phase = Phase.CREATING;
+                getContext().saveState();
+                prepare();
+            } catch (Exception e) {
+                end(e, null);
+            }
+        }, Timer.get());
+    }
+
+    /**
+     * Ends the step once the uploads it created are deleted (unless keepUploads): the session, if
+     * any, has ended by now. A failed delete is a warning, never the step's failure.
+     */
+    private void end(Throwable failure, Object result) {
+        CompletableFuture<Void> deleted = CompletableFuture.completedFuture(null);
+        List<String> mine = createdUploads == null ? List.of() : List.copyOf(createdUploads);
+        if (!mine.isEmpty() && keepUploads) {
+            listener().getLogger().println("[Device Farm] Kept the upload(s) this step created (keepUploads: true): " + String.join(", ", mine));
+        } else if (!mine.isEmpty()) {
+            try {
+                ClientLease lease = lease(); // its own: the step's lease may be gone already (a second abort)
+                Uploader uploader = new Uploader(lease.client(), DeviceFarmEngine.get());
+                for (String arn : mine) {
+                    deleted = deleted.thenCompose(x -> uploader.delete(DeviceFarmArn.parse("arn", arn, ArnKind.UPLOAD)).<Void>handle((v, e) -> {
+                        if (e != null) {
+                            listener().error("[Device Farm] Could not delete upload " + arn + ": " + userFacing(e).getMessage());
+                        } else {
+                            createdUploads.remove(arn);
+                            listener().getLogger().println("[Device Farm] Deleted upload " + arn + ", which this step created");
+                        }
+                        return null;
+                    }));
+                }
+                deleted = deleted.whenComplete((x, e) -> lease.close());
+            } catch (Exception e) {
+                listener().error("[Device Farm] Could not delete the upload(s) this step created: " + e.getMessage());
+            }
+        }
+        deleted.whenCompleteAsync((x, e) -> {
+            if (failure != null) {
+                fail(failure);
+            } else {
+                succeed(result);
+            }
+        }, Timer.get());
     }
 
     /** Device Farm confirmed the project, the device and the apps: only now is anything created. */
     private void prepared(PreparedSession p, Throwable error) {
         try {
             if (error != null || abortCause != null) {
-                fail(abortCause != null ? abortCause : error); // nothing was created
+                end(abortCause != null ? abortCause : error, null); // nothing was created
                 return;
             }
             listener().getLogger().println("[Device Farm] Creating remote access session '" + uniqueName + "' on "
@@ -85,7 +185,7 @@ final class SessionExecution extends DeviceFarmExecution {
             // Tracked on the build and recorded by the lifecycle as soon as Device Farm answers (or the session is adopted).
             lifecycle().createSession(lease(), p, ledger()).whenCompleteAsync(this::created, Timer.get());
         } catch (Exception e) {
-            fail(e);
+            end(e, null);
         }
     }
 
@@ -101,6 +201,9 @@ final class SessionExecution extends DeviceFarmExecution {
             return;
         }
         switch (phase) {
+            // The request (with its paths) is not saved: start again rather than resume a transfer half done.
+            case UPLOADING -> background(() -> end(abortCause != null ? abortCause : new AbortException("Jenkins restarted while"
+                    + " deviceFarmSession was uploading its app; no session was created and the upload is deleted. Run the build again."), null));
             case CREATING -> background(this::adoptAfterRestart);
             case STARTING -> background(() -> {
                 if (abortCause != null) {
@@ -121,8 +224,8 @@ final class SessionExecution extends DeviceFarmExecution {
      */
     private void adoptAfterRestart() throws Exception {
         if (projectArn == null) {
-            fail(new AbortException("Jenkins restarted before remote access session '" + uniqueName
-                    + "' was checked; nothing was created. Run the build again."));
+            end(abortCause != null ? abortCause : new AbortException("Jenkins restarted before remote access session '" + uniqueName
+                    + "' was checked; nothing was created. Run the build again."), null);
             return;
         }
         listener().getLogger().println("[Device Farm] Jenkins restarted while creating remote access session '" + uniqueName
@@ -130,15 +233,19 @@ final class SessionExecution extends DeviceFarmExecution {
         DeviceFarmEngine.get().findSession(client(), DeviceFarmArn.parse("projectArn", projectArn, ArnKind.PROJECT), uniqueName)
                 .whenCompleteAsync((Optional<Outcome> found, Throwable error) -> {
                     if (error != null) {
-                        fail(new AbortException("Could not tell whether Device Farm created remote access session '" + uniqueName
+                        end(new AbortException("Could not tell whether Device Farm created remote access session '" + uniqueName
                                 + "' before Jenkins restarted: " + userFacing(error).getMessage()
-                                + " If it exists it is billing: stop it in the Device Farm console."));
+                                + " If it exists it is billing: stop it in the Device Farm console."), null);
                     } else if (found.isPresent()) {
                         listener().getLogger().println("[Device Farm] Found it: adopting " + found.get().getArn());
                         adopt(found.get());
+                    } else if (abortCause != null) {
+                        listener().getLogger().println("[Device Farm] Device Farm has no session '" + uniqueName
+                                + "': none was created, nothing bills");
+                        end(abortCause, null); // aborted before the restart: the build ends with the abort
                     } else {
-                        fail(new AbortException("Jenkins restarted while creating remote access session '" + uniqueName
-                                + "', and Device Farm has no session of that name: none was created, nothing bills. Run the build again."));
+                        end(new AbortException("Jenkins restarted while creating remote access session '" + uniqueName
+                                + "', and Device Farm has no session of that name: none was created, nothing bills. Run the build again."), null);
                     }
                 }, Timer.get());
     }
@@ -150,7 +257,7 @@ final class SessionExecution extends DeviceFarmExecution {
             ledger.track(DeviceFarmArn.parse("arn", o.getArn(), ArnKind.SESSION));
             ledger.record(o);
         } catch (Exception e) {
-            fail(e);
+            end(e, null);
             return;
         }
         created(o, null);
@@ -166,6 +273,13 @@ final class SessionExecution extends DeviceFarmExecution {
         // one of the two always sees the other and the session is never left running.
         abortCause = cause;
         switch (phase) {
+            case UPLOADING -> {
+                listener().getLogger().println("[Device Farm] Build aborted while uploading the session's app: no session is created");
+                SessionAppUploads u = appUploads;
+                if (u != null) {
+                    u.cancel(); // uploadApps() then deletes what was created and fails with the cause
+                } // else uploadApps() has not stored it yet: it reads abortCause after storing it, and cancels
+            }
             // prepared() or created() act on it as soon as they run; Device Farm may be slow to answer, so say so.
             case CREATING -> listener().getLogger().println("[Device Farm] Build aborted while creating remote access session '"
                     + uniqueName + "': it is stopped as soon as Device Farm answers; abort again to end the step now");
@@ -198,7 +312,7 @@ final class SessionExecution extends DeviceFarmExecution {
     private void created(Outcome o, Throwable error) {
         try {
             if (error != null) {
-                fail(abortCause != null ? abortCause : error);
+                end(abortCause != null ? abortCause : error, null);
                 return;
             }
             arn = o.getArn();
@@ -214,7 +328,7 @@ final class SessionExecution extends DeviceFarmExecution {
             }
         } catch (Exception e) {
             stopQuietly();
-            fail(e);
+            end(e, null);
         }
     }
 
@@ -234,21 +348,21 @@ final class SessionExecution extends DeviceFarmExecution {
         try {
             if (error != null) {
                 if (abortCause != null) {
-                    fail(abortCause);
+                    end(abortCause, null);
                 } else {
                     stopQuietly();
-                    fail(error);
+                    end(error, null);
                 }
                 return;
             }
             listener().getLogger().println("[Device Farm] " + o);
             if (abortCause != null) {
-                fail(abortCause);
+                end(abortCause, null);
                 return;
             }
             if (!o.isRunning()) {
-                fail(new AbortException("Remote access session '" + uniqueName + "' ended before it was ready: "
-                        + o.getResult() + (o.getMessage() == null ? "" : " (" + o.getMessage() + ")")));
+                end(new AbortException("Remote access session '" + uniqueName + "' ended before it was ready: "
+                        + o.getResult() + (o.getMessage() == null ? "" : " (" + o.getMessage() + ")")), null);
                 return;
             }
             if (o.getDeviceName() != null) {
@@ -257,8 +371,9 @@ final class SessionExecution extends DeviceFarmExecution {
             SessionEndpoints.put(arn, f.sessionEndpoints());
             startBody();
         } catch (Exception e) {
+            SessionEndpoints.remove(arn); // no body runs: nothing will remove them later
             stopQuietly();
-            fail(e);
+            end(e, null);
         }
     }
 
@@ -307,20 +422,20 @@ final class SessionExecution extends DeviceFarmExecution {
                 if (e != null) { // recorded by the lifecycle: a refused stop stays open for the safety net
                     if (f != null) {
                         f.addSuppressed(userFacing(e));
-                        fail(f);
+                        end(f, null);
                     } else {
-                        fail(e);
+                        end(e, null);
                     }
                     return;
                 }
                 listener().getLogger().println("[Device Farm] " + o);
                 if (f != null) {
-                    fail(f);
+                    end(f, null);
                 } else {
-                    succeed(bodyResult);
+                    end(null, bodyResult);
                 }
             } catch (Exception x) {
-                fail(f != null ? f : x);
+                end(f != null ? f : x, null);
             }
         }, Timer.get());
     }
@@ -332,7 +447,7 @@ final class SessionExecution extends DeviceFarmExecution {
             if (o != null) {
                 listener().getLogger().println("[Device Farm] " + o);
             }
-            fail(cause); // the lifecycle recorded the stop, or why it failed
+            end(cause, null); // the lifecycle recorded the stop, or why it failed
         }, Timer.get());
     }
 
@@ -363,6 +478,11 @@ final class SessionExecution extends DeviceFarmExecution {
                     : endpoints.isEmpty() ? "Device Farm gave no endpoints" : null;
             if (problem == null) {
                 SessionEndpoints.put(arn, endpoints);
+                // The block may have ended meanwhile and its stop removed them already: bodyEnded() sets
+                // STOPPING before that remove, so reading the phase after the put never leaves them behind.
+                if (phase != Phase.BODY || isDone()) {
+                    SessionEndpoints.remove(arn);
+                }
                 return;
             }
             String message = "Could not read the endpoints of session '" + uniqueName + "' again after the Jenkins restart: "
@@ -372,7 +492,7 @@ final class SessionExecution extends DeviceFarmExecution {
             if (b != null) {
                 b.cancel(new AbortException(message));
             } else {
-                fail(new AbortException(message));
+                end(new AbortException(message), null);
             }
         }, Timer.get());
     }

@@ -42,6 +42,7 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
     private String auxiliaryApps;
     private String appiumVersion;
     private String deviceProxy;
+    private boolean keepUploads;
     // Removed by AWS: kept so that a script giving them gets told what replaced them.
     private Boolean remoteRecordEnabled;
     private String remoteRecordAppArn;
@@ -94,6 +95,10 @@ public class SessionStep extends DeviceFarmStep implements SessionSettings {
 
     public String getDeviceProxy() { return deviceProxy; }
     @DataBoundSetter public void setDeviceProxy(String v) { deviceProxy = Util.fixEmptyAndTrim(v); }
+
+    /** Keep the uploads the step made of workspace apps instead of deleting them when the session ends. */
+    public boolean isKeepUploads() { return keepUploads; }
+    @DataBoundSetter public void setKeepUploads(boolean v) { keepUploads = v; }
 
     /** @deprecated removed by AWS; a value fails the step, saying what replaced it. */
     @Deprecated public Boolean getRemoteRecordEnabled() { return remoteRecordEnabled; }

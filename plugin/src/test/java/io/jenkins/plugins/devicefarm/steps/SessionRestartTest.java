@@ -4,12 +4,15 @@ import static io.jenkins.plugins.devicefarm.TestSupport.PIXEL;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static io.jenkins.plugins.devicefarm.TestSupport.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.FilePath;
 import hudson.model.Result;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.TestSupport;
 import io.jenkins.plugins.devicefarm.simulator.DeviceFarmSimulator;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
+import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -73,6 +76,32 @@ class SessionRestartTest {
                 assertEquals(all.get(0).arn(), b.getAction(DeviceFarmBuildAction.class).getResources().get(0).getArn());
             }
             assertEquals(1, simulator.journal().count("CreateRemoteAccessSession"));
+        });
+    }
+
+    @Test
+    void aRestartWhileTheAppIsProcessedFailsInOneLineDeletesTheUploadAndCreatesNoSession() throws Throwable {
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            WorkflowJob p = pipeline(j, "u", "node { deviceFarmSession(deviceArn: '" + PIXEL + "', app: 'app/app-debug.apk') {\n"
+                    + "  echo 'never here'\n"
+                    + "} }");
+            FilePath file = j.jenkins.getWorkspaceFor(p).child("app/app-debug.apk");
+            file.getParent().mkdirs();
+            try (var out = file.write()) {
+                out.write(SampleFiles.apk());
+            }
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Device Farm is processing", b); // the simulated clock stands still: still PROCESSING
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("u", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+            j.assertLogContains("Jenkins restarted while deviceFarmSession was uploading its app", b);
+            j.assertLogNotContains("never here", b);
+            assertEquals(1, simulator.journal().count("CreateUpload"));
+            assertTrue(simulator.journal().count("DeleteUpload") >= 1); // deleted (again after the restart if the first made it)
+            assertEquals(0, simulator.journal().count("CreateRemoteAccessSession"));
         });
     }
 

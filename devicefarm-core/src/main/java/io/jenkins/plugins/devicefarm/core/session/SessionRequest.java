@@ -125,6 +125,26 @@ public final class SessionRequest {
         return refs;
     }
 
+    /** The apps given as workspace paths, {@code app} first: each is uploaded before the session is prepared (validated). */
+    public List<AppReference> workspaceApps() {
+        List<AppReference> paths = new ArrayList<>();
+        AppReference a = appReference();
+        if (a != null && a.isPath()) {
+            paths.add(a);
+        }
+        auxiliaryAppReferences().stream().filter(AppReference::isPath).forEach(paths::add);
+        return paths;
+    }
+
+    /** Replaces each app given as a workspace path by the ARN of its upload ({@code arnByPath}, keyed by {@link AppReference#path()}). */
+    public SessionRequest withUploadedApps(Map<String, String> arnByPath) {
+        if (!blank(app)) {
+            app = arnByPath.getOrDefault(app.strip(), app);
+        }
+        auxiliaryApps = auxiliaryApps.stream().map(a -> a == null ? null : arnByPath.getOrDefault(a.strip(), a)).toList();
+        return this;
+    }
+
     /** Configuration parameters (appium:version), empty when none (validated). */
     public Map<String, String> parameters() {
         if (blank(appiumVersion)) {

@@ -34,6 +34,11 @@ final class SessionPreparer {
     /** Validates the text of every field at once: bad input throws here, before any request. */
     SessionPreparer(DeviceFarmWatcher engine, DeviceFarmClient client, SessionRequest request, String uniqueName) {
         this.validated = request.toSdkRequest();
+        if (!request.workspaceApps().isEmpty()) { // the front end uploads these first
+            AppReference a = request.workspaceApps().get(0);
+            throw new InvalidInputException(a.field(), "'" + a.path() + "' is a workspace file that was not uploaded",
+                    "Give it where a workspace is (deviceFarmSession inside node), or give an upload ARN or name");
+        }
         this.engine = engine;
         this.client = client;
         this.request = request;

@@ -2,9 +2,11 @@ package io.jenkins.plugins.devicefarm.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.devicefarm.model.BillingMethod;
 import software.amazon.awssdk.services.devicefarm.model.CreateRemoteAccessSessionRequest;
 import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
+import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 class SessionRequestTest {
     static final String PROJECT = "arn:aws:devicefarm:us-west-2:123456789012:project:EXAMPLE-GUID-123-456";
@@ -84,6 +87,22 @@ class SessionRequestTest {
     }
 
     @Test
+    void workspacePathsAreUploadedThenReplacedByTheirArns() {
+        SessionRequest request = new SessionRequest(PROJECT, DEVICE).app(" app/build/app-release.apk ")
+                .auxiliaryApps(List.of(UPLOAD, "helper.apk", "ios\\Helper.ipa"));
+        assertThat(request.toSdkRequest().appArn()).isNull(); // a path is valid input, left for the upload
+        assertThat(request.workspaceApps()).extracting(AppReference::field, AppReference::path, AppReference::pathType)
+                .containsExactly(tuple("app", "app/build/app-release.apk", UploadType.ANDROID_APP),
+                        tuple("auxiliaryApps", "ios\\Helper.ipa", UploadType.IOS_APP));
+
+        String other = UPLOAD.replace("app-1", "app-2");
+        request.withUploadedApps(Map.of("app/build/app-release.apk", other, "ios\\Helper.ipa", UPLOAD));
+        assertThat(request.workspaceApps()).isEmpty();
+        assertThat(request.toSdkRequest().appArn()).isEqualTo(other);
+        assertThat(request.auxiliaryAppReferences()).extracting(AppReference::uploadName).containsExactly(null, "helper.apk", null);
+    }
+
+    @Test
     void everyDroppedFieldSaysWhatReplacedIt() {
         for (DroppedField d : DroppedField.values()) {
             assertThat(d.explanation()).startsWith(d.field() + ": AWS removed")
@@ -124,7 +143,8 @@ class SessionRequestTest {
             Arguments.of("remoteDebugEnabled", (UnaryOperator<SessionRequest>) r -> new SessionRequest("", "").dropped(DroppedField.REMOTE_DEBUG_ENABLED, true), "Remove it"),
             Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app(PROJECT), "not the ARN of an upload"),
             Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("my\u0007app.apk"), "control characters"),
-            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("app/build/outputs/app-release.apk"), "sessions do not upload workspace files yet"),
+            Arguments.of("app", (UnaryOperator<SessionRequest>) r -> r.app("app/build/outputs/app-release.aab"), "is not an app file"),
+            Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("build/helper")), "is not an app file"),
             Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("a", "b", "c", "d")), "at most 3"),
             Arguments.of("auxiliaryApps", (UnaryOperator<SessionRequest>) r -> r.auxiliaryApps(List.of("arn:aws:devicefarm:us-west-2:1:upload")), "upload"),
             Arguments.of("appiumVersion", (UnaryOperator<SessionRequest>) r -> r.appiumVersion("2.11.3"), "major version only"),

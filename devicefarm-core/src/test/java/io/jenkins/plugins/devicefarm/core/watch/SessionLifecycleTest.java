@@ -220,6 +220,34 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aWorkspaceAppIsRefusedUntilUploadedThenInstalledByItsUpload() throws Exception {
+        SessionRequest request = new SessionRequest(f.project(), f.device()).app("build/app-release.apk");
+        assertThatThrownBy(() -> f.watcher.prepareSession(f.client, request, "ws [0123abcd]"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("app: 'build/app-release.apk' is a workspace file that was not uploaded");
+        assertThat(f.sim.journal().count("GetProject")).isZero(); // refused before any call
+
+        // As the plugin does it: the upload's type from the file's extension, the bytes from the agent, then processing.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("app-release", ".apk");
+        try {
+            java.nio.file.Files.write(file, SampleFiles.apk());
+            var app = request.workspaceApps().get(0);
+            var uploading = new io.jenkins.plugins.devicefarm.core.upload.Uploader(f.client, f.watcher).upload(
+                    DeviceFarmArn.parse("projectArn", f.project(), ArnKind.PROJECT), file, app.pathType(),
+                    io.jenkins.plugins.devicefarm.core.upload.PresignedPut.withDefaults(), null);
+            Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 1);
+            f.advance(Duration.ofSeconds(5));
+            var uploaded = Await.result(uploading);
+            request.withUploadedApps(java.util.Map.of(app.path(), uploaded.arn()));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        PreparedSession p = Await.result(f.watcher.prepareSession(f.client, request, "ws [0123abcd]"));
+        assertThat(p.request().appArn()).startsWith("arn:aws:devicefarm:").contains(":upload:");
+        assertThat(f.client.getUpload(r -> r.arn(p.request().appArn())).upload().typeAsString()).isEqualTo("ANDROID_APP");
+        assertThat(Await.result(f.watcher.createSession(f.client, p)).getArn()).isNotBlank();
+    }
+
+    @Test
     void anUnknownOrUnreadyAppIsNamedAndNothingIsCreated() throws Exception {
         Throwable unknown = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).app("nope.apk")));
         assertThat(unknown).isInstanceOf(InvalidInputException.class)
