@@ -27,6 +27,7 @@ import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.schedule.RunScheduler;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
+import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.OutcomeMapper;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
@@ -44,6 +45,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.Timer;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
@@ -86,6 +90,8 @@ final class RunFlow implements Serializable {
     /** Epoch millis; 0 = none. Set once, so a restart does not extend it. */
     private volatile long deadlineMillis;
     private volatile String phase = "starting";
+    /** The step's return value once the results are published: a restart after that publishes nothing twice. */
+    private volatile LinkedHashMap<String, Object> published;
     private volatile String abortReason;
 
     private transient volatile RunHost host;
@@ -116,7 +122,7 @@ final class RunFlow implements Serializable {
         })
                 .thenCompose(x -> runArn != null ? done() : uploadAll())
                 .thenCompose(x -> schedule())
-                .thenCompose(this::afterScheduling)
+                .thenCompose(arn -> published != null ? CompletableFuture.<Map<String, Object>>completedFuture(published) : afterScheduling(arn))
                 .whenComplete((value, error) -> finish(value, error, result));
         return result;
     }
@@ -229,7 +235,9 @@ final class RunFlow implements Serializable {
             host.saveState();
             checkAbort();
             say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
-            return cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
+            CompletableFuture<Long> transfer = cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(),
+                    pending.contentType()))));
+            return byDeadline(transfer, "sending " + input.field())
                     .thenCompose(bytes -> {
                         sent.add(arn);
                         host.saveState();
@@ -237,6 +245,35 @@ final class RunFlow implements Serializable {
                         return processed(input, arn);
                     });
         });
+    }
+
+    /**
+     * {@code timeoutMinutes} bounds a transfer too: at the deadline it is cancelled (the agent
+     * closes the connection, see {@link WorkspaceUpload}) and the flow fails saying what ran out.
+     */
+    private <T> CompletableFuture<T> byDeadline(CompletableFuture<T> transfer, String what) {
+        Duration left = remaining();
+        if (left == null) {
+            return transfer;
+        }
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> timer = Timer.get().schedule(() -> {
+            late.set(true);
+            transfer.cancel(true);
+        }, left.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        transfer.whenComplete((value, error) -> {
+            timer.cancel(false);
+            if (error == null) {
+                bounded.complete(value);
+            } else if (late.get() && abortReason == null) {
+                bounded.completeExceptionally(new UploadTransferException("timeoutMinutes: " + spec.timeout.toMinutes()
+                        + " minute(s) ran out while " + what + "; the transfer was stopped", 0));
+            } else {
+                bounded.completeExceptionally(error);
+            }
+        });
+        return bounded;
     }
 
     /** GetUpload with backoff until SUCCEEDED; FAILED fails with Device Farm's message. */
@@ -409,7 +446,7 @@ final class RunFlow implements Serializable {
 
     /** On a Jenkins thread: the test report, the archive, the build result, and the step's return value. */
     private Map<String, Object> publish(Outcome run, RunResults tree, AgentResults.Summary agent) throws Exception {
-        Map<String, Object> value = new LinkedHashMap<>(run.toMap());
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>(run.toMap());
         value.put("webUrl", run.getConsoleUrl());
         value.put("jobs", jobs(tree));
         agent.notes.forEach(this::say);
@@ -444,6 +481,9 @@ final class RunFlow implements Serializable {
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
             host.setResult(Result.fromString(v.name()), "Device Farm result " + run.getResult());
         }
+        published = value;
+        host.saveState();
+        say("Published the results of run " + runId());
         return value;
     }
 

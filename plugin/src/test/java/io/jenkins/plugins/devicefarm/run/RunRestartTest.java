@@ -99,6 +99,39 @@ class RunRestartTest {
         });
     }
 
+    @Test
+    void restartAfterPublishingPublishesNothingTwice() throws Throwable {
+        simulator.scenario().prependUploadScript(new io.jenkins.plugins.devicefarm.simulator.UploadScript(".*", 0, "SUCCEEDED",
+                null, null, null));
+        simulator.faults().latency("DeleteUpload", Duration.ofSeconds(20)); // the step is still cleaning up at the restart
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            WorkflowJob p = pipeline(j, "p", "node {\n"
+                    + "  def r = deviceFarmRun(app: 'app/app-debug.apk', testType: 'APPIUM_JAVA_TESTNG', "
+                    + "testPackage: 'tests/tests.zip', devicePool: 'Top Android Devices')\n"
+                    + "  echo \"after=${r.result}\"\n"
+                    + "}");
+            FilePath ws = j.jenkins.getWorkspaceFor(p);
+            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
+            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Scheduled run", b);
+            clock.advance(Duration.ofHours(1));
+            j.waitForMessage("Published the results", b);
+        });
+        simulator.faults().clear();
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("after=PASSED", b);
+            assertEquals(1, b.getLog().split("Published the results", -1).length - 1, "the results were published once");
+            try (var client = TestSupport.client(simulator)) {
+                var run = client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().get(0);
+                assertEquals(run.counters().total().intValue(), b.getAction(TestResultAction.class).getTotalCount());
+            }
+        });
+    }
+
     private static void write(FilePath file, byte[] bytes) throws Exception {
         file.getParent().mkdirs();
         try (OutputStream out = file.write()) {
