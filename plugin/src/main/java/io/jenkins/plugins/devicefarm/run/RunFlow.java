@@ -50,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.Timer;
+import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
@@ -411,11 +412,11 @@ final class RunFlow implements Serializable {
                             warn("Could not list the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
                             return List.of();
                         });
-        return tree.thenCombine(files, Results::new).thenCompose(r -> {
+        return tree.thenCompose(t -> files.thenCombine(reportZips(pages, t), (f, z) -> new Results(t, f, z))).thenCompose(r -> {
             checkAbort();
             phase = r.files().isEmpty() ? "writing the test report" : "downloading " + r.files().size() + " artifact(s)";
             String report = spec.publishTests ? reportPath() : null;
-            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), report, host.listener()));
+            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), r.reportZips(), report, host.listener()));
             return agent.<CompletableFuture<AgentResults.Summary>>handle((summary, e) -> {
                         if (e == null) {
                             return CompletableFuture.completedFuture(summary);
@@ -425,15 +426,31 @@ final class RunFlow implements Serializable {
                         }
                         // The downloads failed as a whole: say so, and still publish the test results.
                         warn("Could not download the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
-                        return onAgent(new AgentResults(r.tree(), List.of(), report, host.listener()));
+                        return onAgent(new AgentResults(r.tree(), List.of(), List.of(), report, host.listener()));
                     })
                     .thenCompose(f -> f)
                     .thenCompose(summary -> onJenkins(() -> publish(run, r.tree(), summary)));
         });
     }
 
+    /**
+     * Custom mode with a test report but without CUSTOMER_ARTIFACT in {@code artifacts}: the customer
+     * artifacts anyway, for the test framework's own report only (not saved in the workspace).
+     */
+    private CompletableFuture<List<ArtifactFile>> reportZips(ScheduledPages pages, RunResults tree) {
+        if (!spec.publishTests || spec.artifacts.contains(ArtifactType.CUSTOMER_ARTIFACT) || !tree.needsFrameworkReports()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return new ArtifactLister(client(), pages)
+                .list(runArn(), EnumSet.of(ArtifactType.CUSTOMER_ARTIFACT), EnumSet.allOf(ArtifactLevel.class))
+                .exceptionally(e -> { // then the report says which devices have only counters
+                    warn("Could not list the customer artifacts for the test report: " + DeviceFarmLifecycle.unwrap(e).getMessage());
+                    return List.of();
+                });
+    }
+
     /** The result tree and the artifact files to fetch (their URLs are secrets: they go to the agent only). */
-    private record Results(RunResults tree, List<ArtifactFile> files) {}
+    private record Results(RunResults tree, List<ArtifactFile> files, List<ArtifactFile> reportZips) {}
 
     /** Runs {@code callable} on the workspace's machine; an abort interrupts it. */
     private <T> CompletableFuture<T> onAgent(jenkins.MasterToSlaveFileCallable<T> callable) {

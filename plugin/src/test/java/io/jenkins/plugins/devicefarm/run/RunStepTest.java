@@ -99,10 +99,15 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
-    void customModeWithoutTheCustomerArtifactSaysWhatIsMissing() throws Exception {
+    void customModeReadsTheFrameworkReportWithoutSavingTheCustomerArtifactNobodyAskedFor() throws Exception {
         instantProcessing();
         WorkflowRun b = j.assertBuildStatusSuccess(customMode("customNoArtifact", ""));
-        j.assertLogContains("no per-test results", b);
+        TestResultAction tests = b.getAction(TestResultAction.class);
+        assertNotNull(tests);
+        assertTrue(tests.getTotalCount() > 0);
+        j.assertLogNotContains("no per-test results", b);
+        FilePath dir = j.jenkins.getWorkspaceFor(b.getParent()).child(RunFlow.WORKSPACE_DIR);
+        assertEquals(0, dir.list("**/*.zip").length, "only the test report is in the workspace");
     }
 
     @Test
@@ -353,7 +358,6 @@ class RunStepTest extends SimulatorFixture {
         simulator.scenario().prependUploadScript(new UploadScript(".*", 0, "SUCCEEDED", null, null, null));
     }
 
-    /** A valid APK and test package (the simulator checks the bytes) in the job's workspace. */
     @Test
     void timeoutMinutesStopsATransferThatNeverEnds() throws Exception {
         WorkflowJob p = pipeline(j, "stalled", "node { deviceFarmRun(" + FILES + ", timeoutMinutes: 1) }");
@@ -372,6 +376,7 @@ class RunStepTest extends SimulatorFixture {
         }
     }
 
+    /** A valid APK and test package (the simulator checks the bytes) in the job's workspace. */
     private void workspaceFiles(TopLevelItem job) throws Exception {
         FilePath ws = j.jenkins.getWorkspaceFor(job);
         write(ws.child("app/app-debug.apk"), SampleFiles.apk());
