@@ -149,6 +149,17 @@ final class RunFlow implements Serializable {
         return phase;
     }
 
+    /** For a build that cannot resume, as Jenkins shuts down: what it leaves, and who ends it. */
+    String leftAtShutdown() {
+        List<String> mine;
+        synchronized (created) {
+            mine = List.copyOf(created);
+        }
+        return (runArn == null ? "nothing was scheduled" : "run " + runArn + ", if still running, is stopped by the safety net"
+                + " when Jenkins starts again") + (mine.isEmpty() ? "" : "; the uploads it created stay (they bill nothing): "
+                + String.join(", ", mine));
+    }
+
     String status() {
         Followed f = followed;
         Outcome o = f == null ? null : f.lastSeen();

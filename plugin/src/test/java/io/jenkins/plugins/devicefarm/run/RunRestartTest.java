@@ -3,9 +3,12 @@ package io.jenkins.plugins.devicefarm.run;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static io.jenkins.plugins.devicefarm.TestSupport.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import hudson.FilePath;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.tasks.junit.TestResultAction;
 import io.jenkins.plugins.devicefarm.TestSupport;
@@ -129,6 +132,35 @@ class RunRestartTest {
                 var run = client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().get(0);
                 assertEquals(run.counters().total().intValue(), b.getAction(TestResultAction.class).getTotalCount());
             }
+        });
+    }
+
+    @Test
+    void aFreestyleRunEndsAtShutdownSayingSoAndTheStartupSweepStopsItsRun() throws Throwable {
+        simulator.scenario().prependUploadScript(new io.jenkins.plugins.devicefarm.simulator.UploadScript(".*", 0, "SUCCEEDED",
+                null, null, null));
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            FreeStyleProject p = j.createFreeStyleProject("f");
+            RunStep run = new RunStep();
+            run.setApp("app/app-debug.apk");
+            run.setTestType("APPIUM_JAVA_TESTNG");
+            run.setTestPackage("tests/tests.zip");
+            run.setDevicePool("Top Android Devices");
+            p.getBuildersList().add(new DeviceFarmRunBuilder(run));
+            FilePath ws = j.jenkins.getWorkspaceFor(p);
+            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
+            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
+            FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Scheduled run", b); // the run is RUNNING while Jenkins shuts down
+        });
+        sessions.then(j -> {
+            FreeStyleBuild b = j.jenkins.getItemByFullName("f", FreeStyleProject.class).getBuildByNumber(1);
+            assertFalse(b.isBuilding());
+            j.assertLogContains("a freestyle build does not go on after a restart", b);
+            j.assertLogContains("is stopped by the safety net when Jenkins starts again", b);
+            await("the startup sweep to stop the run", () -> simulator.journal().count("StopRun") == 1);
+            assertEquals(1, simulator.journal().count("ScheduleRun"));
         });
     }
 
