@@ -29,12 +29,15 @@ import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
+import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -52,12 +55,13 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
     private String credentialsId;
     private String region;
     private int timeoutMinutes;
-    private String passed;
-    private String warned;
-    private String failed;
-    private String errored;
-    private String stopped;
-    private String skipped;
+    // As ResultPolicyStep: text, the default unless told otherwise; null (a job saved before) is the default too.
+    private String passed = defaultFor(DeviceFarmResult.PASSED);
+    private String warned = defaultFor(DeviceFarmResult.WARNED);
+    private String failed = defaultFor(DeviceFarmResult.FAILED);
+    private String errored = defaultFor(DeviceFarmResult.ERRORED);
+    private String stopped = defaultFor(DeviceFarmResult.STOPPED);
+    private String skipped = defaultFor(DeviceFarmResult.SKIPPED);
 
     /** One run or job ARN per line; {@code ${VAR}} references are expanded from the build's environment. */
     @DataBoundConstructor
@@ -78,22 +82,32 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
     @DataBoundSetter public void setTimeoutMinutes(int v) { timeoutMinutes = Math.max(0, v); }
 
     public String getPassed() { return passed; }
-    @DataBoundSetter public void setPassed(String v) { passed = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setPassed(String v) { passed = verdict(v, DeviceFarmResult.PASSED); }
 
     public String getWarned() { return warned; }
-    @DataBoundSetter public void setWarned(String v) { warned = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setWarned(String v) { warned = verdict(v, DeviceFarmResult.WARNED); }
 
     public String getFailed() { return failed; }
-    @DataBoundSetter public void setFailed(String v) { failed = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setFailed(String v) { failed = verdict(v, DeviceFarmResult.FAILED); }
 
     public String getErrored() { return errored; }
-    @DataBoundSetter public void setErrored(String v) { errored = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setErrored(String v) { errored = verdict(v, DeviceFarmResult.ERRORED); }
 
     public String getStopped() { return stopped; }
-    @DataBoundSetter public void setStopped(String v) { stopped = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setStopped(String v) { stopped = verdict(v, DeviceFarmResult.STOPPED); }
 
     public String getSkipped() { return skipped; }
-    @DataBoundSetter public void setSkipped(String v) { skipped = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipped(String v) { skipped = verdict(v, DeviceFarmResult.SKIPPED); }
+
+    private static String defaultFor(DeviceFarmResult r) {
+        return ResultPolicy.defaults().verdictFor(r).name();
+    }
+
+    /** Blank means the default; anything else is kept as given and checked when the build runs. */
+    private static String verdict(String v, DeviceFarmResult r) {
+        String given = Util.fixEmptyAndTrim(v);
+        return given == null ? defaultFor(r) : given;
+    }
 
     /** The policy of the form; names the field of a value that is not a build result. */
     ResultPolicy policy() {
@@ -224,41 +238,41 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
             return DeviceFarmForms.credentials(item, credentialsId);
         }
 
+        // The menus of /lib/devicefarm/resultPolicy.jelly, as the steps': every build result, the default preselected.
         @POST
         public ListBoxModel doFillPassedItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.PASSED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
         @POST
         public ListBoxModel doFillWarnedItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.WARNED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
         @POST
         public ListBoxModel doFillFailedItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.FAILED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
         @POST
         public ListBoxModel doFillErroredItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.ERRORED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
         @POST
         public ListBoxModel doFillStoppedItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.STOPPED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
         @POST
         public ListBoxModel doFillSkippedItems(@AncestorInPath Item item) {
-            return verdicts(item, DeviceFarmResult.SKIPPED);
+            return DeviceFarmStepDescriptor.verdicts(item);
         }
 
-        private static ListBoxModel verdicts(Item item, DeviceFarmResult result) {
-            if (!DeviceFarmForms.canConfigure(item)) {
-                return new ListBoxModel();
-            }
-            return DeviceFarmForms.verdicts(ResultPolicy.defaults().verdictFor(result));
+        /** The build result a Device Farm result gets unless told otherwise, preselected in its menu. */
+        @Restricted(NoExternalUse.class) // /lib/devicefarm/resultPolicy.jelly
+        public String defaultVerdict(String deviceFarmResult) {
+            return defaultFor(DeviceFarmResult.valueOf(deviceFarmResult));
         }
     }
 }

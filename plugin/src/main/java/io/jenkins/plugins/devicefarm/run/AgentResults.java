@@ -17,14 +17,17 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
  * On the agent that holds the workspace: downloads the run's artifacts into {@code devicefarm/},
- * reads the test framework's own JUnit or TestNG XML from each custom-mode customer artifact, and
+ * reads the test framework's own JUnit or TestNG XML from each custom-mode customer artifact (fetched
+ * into a temporary folder when only the test report needs it), and
  * writes the run's JUnit XML report; big files never pass through the controller. The presigned
  * URLs travel inside {@link ArtifactFile}s in this callable only (never logged, never persisted).
  * Answers plain values ({@link Summary}), so nothing but Strings and numbers comes back.
@@ -35,13 +38,16 @@ final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary>
 
     private final RunResults tree;
     private final ArrayList<ArtifactFile> files;
+    /** Customer artifacts fetched only for the framework's test report (not asked for): read from a temporary folder, then deleted. */
+    private final ArrayList<ArtifactFile> reportZips;
     /** The report's path below the workspace, or null not to write one. */
     private final String reportPath;
     private final TaskListener listener;
 
-    AgentResults(RunResults tree, List<ArtifactFile> files, String reportPath, TaskListener listener) {
+    AgentResults(RunResults tree, List<ArtifactFile> files, List<ArtifactFile> reportZips, String reportPath, TaskListener listener) {
         this.tree = tree;
         this.files = new ArrayList<>(files);
+        this.reportZips = new ArrayList<>(reportZips);
         this.reportPath = reportPath;
         this.listener = listener;
     }
@@ -76,7 +82,10 @@ final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary>
             summary.bytes = report.totalBytes();
             report.saved().forEach(f -> summary.savedPaths.add(RunFlow.WORKSPACE_DIR + "/" + f.relativePath()));
             report.failed().forEach(f -> summary.failures.add(f.relativePath() + ": " + f.reason()));
-            results = withFrameworkReports(results, report, dir, summary);
+            results = withFrameworkReports(results, files, report, dir, summary);
+        }
+        if (!reportZips.isEmpty()) {
+            results = fromReportZips(results, summary);
         }
         if (reportPath != null) {
             summary.notes.addAll(results.notes());
@@ -89,10 +98,30 @@ final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary>
         return summary;
     }
 
+    /** Custom mode, customer artifacts not asked for: downloaded to a temporary folder for their test reports only. */
+    private RunResults fromReportZips(RunResults results, Summary summary) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory("devicefarm-reports");
+        try (ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults())) {
+            DownloadReport report = downloader.download(reportZips, tmp, DownloadListener.NONE);
+            report.failed().forEach(f -> summary.failures.add("customer artifact for the test report " + f.relativePath()
+                    + ": " + f.reason()));
+            return withFrameworkReports(results, reportZips, report, tmp, summary);
+        } finally {
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(tmp)) {
+                paths = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folders
+            }
+            for (Path p : paths) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Custom mode: each device's suites from the JUnit/TestNG XML its downloaded customer artifact zip holds. */
-    private RunResults withFrameworkReports(RunResults results, DownloadReport report, Path dir, Summary summary) {
+    private static RunResults withFrameworkReports(RunResults results, List<ArtifactFile> fetched, DownloadReport report, Path dir,
+                                                   Summary summary) {
         Map<String, String> jobs = new HashMap<>();
-        files.forEach(f -> jobs.put(f.getRelativePath(), f.getJobArn()));
+        fetched.forEach(f -> jobs.put(f.getRelativePath(), f.getJobArn()));
         Map<String, Path> zips = new HashMap<>();
         for (DownloadReport.Saved saved : report.saved()) {
             String job = jobs.get(saved.relativePath());

@@ -16,6 +16,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.tasks.test.PipelineTestDetails;
+import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.steps.AbortReason;
@@ -34,7 +35,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * {@link RunStep}), {@code ${VAR}}s expanded from the build's environment, and the same
  * {@link RunFlow}. The executor thread only waits for the flow's future; an abort arrives as an
  * InterruptedException, stops whatever is under way (a transfer, processing, a run being
- * scheduled or running), waits a bounded time for the stops, then lets the abort go on.
+ * scheduled or running), waits a bounded time for the stops, then lets the abort go on. Jenkins
+ * shutting down interrupts it too: then it ends at once, and the restart's sweep stops the run.
  */
 public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
     /** How long an aborted build waits for its stops to be confirmed before it ends (they go on regardless). */
@@ -73,6 +75,12 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
         try {
             result.get();
         } catch (InterruptedException e) {
+            if (DeviceFarmEngine.isClosing()) {
+                // The flow keeps its state for a resume no freestyle build gets: end now and say what remains.
+                listener.getLogger().println("[Device Farm] Jenkins is shutting down while " + flow.phase()
+                        + "; a freestyle build does not go on after a restart: " + flow.leftAtShutdown());
+                throw e;
+            }
             listener.getLogger().println("[Device Farm] Build aborted while " + flow.phase() + ": stopping what this step started");
             flow.abort(AbortReason.of(e));
             try {

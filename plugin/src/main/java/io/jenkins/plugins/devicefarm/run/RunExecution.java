@@ -12,12 +12,8 @@ import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
-import io.jenkins.plugins.devicefarm.core.upload.UploadFailedException;
-import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
-import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
-import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
-import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
 import io.jenkins.plugins.devicefarm.steps.AbortReason;
+import io.jenkins.plugins.devicefarm.steps.DeviceFarmExecution;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -186,15 +182,12 @@ final class RunExecution extends StepExecution implements RunHost {
 
     // ---- messages
 
-    /** Failures the user can act on are one line, without a stack trace; anything else keeps its trace. */
+    /** As the other steps' failures (one line, no stack trace, for what the user can act on), marked as ours. */
     static Throwable userFacing(Throwable t) {
         if (t instanceof CancellationException) {
             return new AbortException("[Device Farm] Stopped: " + t.getMessage());
         }
-        if (t instanceof InvalidInputException || t instanceof DeviceFarmCallException || t instanceof WatchTimeoutException
-                || t instanceof StopFailedException || t instanceof UploadFailedException || t instanceof UploadTransferException) {
-            return new AbortException("[Device Farm] " + t.getMessage());
-        }
-        return t;
+        Throwable u = DeviceFarmExecution.userFacing(t);
+        return u instanceof AbortException && u != t ? new AbortException("[Device Farm] " + u.getMessage()) : u;
     }
 }

@@ -27,6 +27,7 @@ import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.schedule.RunScheduler;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
+import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.OutcomeMapper;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
@@ -44,8 +45,12 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jenkins.util.BuildListenerAdapter;
 import jenkins.util.Timer;
+import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
@@ -86,6 +91,8 @@ final class RunFlow implements Serializable {
     /** Epoch millis; 0 = none. Set once, so a restart does not extend it. */
     private volatile long deadlineMillis;
     private volatile String phase = "starting";
+    /** The step's return value once the results are published: a restart after that publishes nothing twice. */
+    private volatile LinkedHashMap<String, Object> published;
     private volatile String abortReason;
 
     private transient volatile RunHost host;
@@ -116,7 +123,7 @@ final class RunFlow implements Serializable {
         })
                 .thenCompose(x -> runArn != null ? done() : uploadAll())
                 .thenCompose(x -> schedule())
-                .thenCompose(this::afterScheduling)
+                .thenCompose(arn -> published != null ? CompletableFuture.<Map<String, Object>>completedFuture(published) : afterScheduling(arn))
                 .whenComplete((value, error) -> finish(value, error, result));
         return result;
     }
@@ -140,6 +147,17 @@ final class RunFlow implements Serializable {
 
     String phase() {
         return phase;
+    }
+
+    /** For a build that cannot resume, as Jenkins shuts down: what it leaves, and who ends it. */
+    String leftAtShutdown() {
+        List<String> mine;
+        synchronized (created) {
+            mine = List.copyOf(created);
+        }
+        return (runArn == null ? "nothing was scheduled" : "run " + runArn + ", if still running, is stopped by the safety net"
+                + " when Jenkins starts again") + (mine.isEmpty() ? "" : "; the uploads it created stay (they bill nothing): "
+                + String.join(", ", mine));
     }
 
     String status() {
@@ -229,7 +247,9 @@ final class RunFlow implements Serializable {
             host.saveState();
             checkAbort();
             say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
-            return cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
+            CompletableFuture<Long> transfer = cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(),
+                    pending.contentType()))));
+            return byDeadline(transfer, "sending " + input.field())
                     .thenCompose(bytes -> {
                         sent.add(arn);
                         host.saveState();
@@ -237,6 +257,35 @@ final class RunFlow implements Serializable {
                         return processed(input, arn);
                     });
         });
+    }
+
+    /**
+     * {@code timeoutMinutes} bounds a transfer too: at the deadline it is cancelled (the agent
+     * closes the connection, see {@link WorkspaceUpload}) and the flow fails saying what ran out.
+     */
+    private <T> CompletableFuture<T> byDeadline(CompletableFuture<T> transfer, String what) {
+        Duration left = remaining();
+        if (left == null) {
+            return transfer;
+        }
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> timer = Timer.get().schedule(() -> {
+            late.set(true);
+            transfer.cancel(true);
+        }, left.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<T> bounded = new CompletableFuture<>();
+        transfer.whenComplete((value, error) -> {
+            timer.cancel(false);
+            if (error == null) {
+                bounded.complete(value);
+            } else if (late.get() && abortReason == null) {
+                bounded.completeExceptionally(new UploadTransferException("timeoutMinutes: " + spec.timeout.toMinutes()
+                        + " minute(s) ran out while " + what + "; the transfer was stopped", 0));
+            } else {
+                bounded.completeExceptionally(error);
+            }
+        });
+        return bounded;
     }
 
     /** GetUpload with backoff until SUCCEEDED; FAILED fails with Device Farm's message. */
@@ -374,11 +423,11 @@ final class RunFlow implements Serializable {
                             warn("Could not list the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
                             return List.of();
                         });
-        return tree.thenCombine(files, Results::new).thenCompose(r -> {
+        return tree.thenCompose(t -> files.thenCombine(reportZips(pages, t), (f, z) -> new Results(t, f, z))).thenCompose(r -> {
             checkAbort();
             phase = r.files().isEmpty() ? "writing the test report" : "downloading " + r.files().size() + " artifact(s)";
             String report = spec.publishTests ? reportPath() : null;
-            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), report, host.listener()));
+            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), r.reportZips(), report, host.listener()));
             return agent.<CompletableFuture<AgentResults.Summary>>handle((summary, e) -> {
                         if (e == null) {
                             return CompletableFuture.completedFuture(summary);
@@ -388,15 +437,31 @@ final class RunFlow implements Serializable {
                         }
                         // The downloads failed as a whole: say so, and still publish the test results.
                         warn("Could not download the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
-                        return onAgent(new AgentResults(r.tree(), List.of(), report, host.listener()));
+                        return onAgent(new AgentResults(r.tree(), List.of(), List.of(), report, host.listener()));
                     })
                     .thenCompose(f -> f)
                     .thenCompose(summary -> onJenkins(() -> publish(run, r.tree(), summary)));
         });
     }
 
+    /**
+     * Custom mode with a test report but without CUSTOMER_ARTIFACT in {@code artifacts}: the customer
+     * artifacts anyway, for the test framework's own report only (not saved in the workspace).
+     */
+    private CompletableFuture<List<ArtifactFile>> reportZips(ScheduledPages pages, RunResults tree) {
+        if (!spec.publishTests || spec.artifacts.contains(ArtifactType.CUSTOMER_ARTIFACT) || !tree.needsFrameworkReports()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return new ArtifactLister(client(), pages)
+                .list(runArn(), EnumSet.of(ArtifactType.CUSTOMER_ARTIFACT), EnumSet.allOf(ArtifactLevel.class))
+                .exceptionally(e -> { // then the report says which devices have only counters
+                    warn("Could not list the customer artifacts for the test report: " + DeviceFarmLifecycle.unwrap(e).getMessage());
+                    return List.of();
+                });
+    }
+
     /** The result tree and the artifact files to fetch (their URLs are secrets: they go to the agent only). */
-    private record Results(RunResults tree, List<ArtifactFile> files) {}
+    private record Results(RunResults tree, List<ArtifactFile> files, List<ArtifactFile> reportZips) {}
 
     /** Runs {@code callable} on the workspace's machine; an abort interrupts it. */
     private <T> CompletableFuture<T> onAgent(jenkins.MasterToSlaveFileCallable<T> callable) {
@@ -409,7 +474,7 @@ final class RunFlow implements Serializable {
 
     /** On a Jenkins thread: the test report, the archive, the build result, and the step's return value. */
     private Map<String, Object> publish(Outcome run, RunResults tree, AgentResults.Summary agent) throws Exception {
-        Map<String, Object> value = new LinkedHashMap<>(run.toMap());
+        LinkedHashMap<String, Object> value = new LinkedHashMap<>(run.toMap());
         value.put("webUrl", run.getConsoleUrl());
         value.put("jobs", jobs(tree));
         agent.notes.forEach(this::say);
@@ -444,6 +509,9 @@ final class RunFlow implements Serializable {
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
             host.setResult(Result.fromString(v.name()), "Device Farm result " + run.getResult());
         }
+        published = value;
+        host.saveState();
+        say("Published the results of run " + runId());
         return value;
     }
 

@@ -12,6 +12,8 @@ import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.upload.UploadFailedException;
+import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCallException;
 import io.jenkins.plugins.devicefarm.core.watch.StopFailedException;
 import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
  * engine's threads, and both end by completing the step context. Resources go through the
  * core's lifecycle ({@link #lifecycle()}), with the build as its {@link #ledger()}.
  */
-abstract class DeviceFarmExecution extends StepExecution {
+public abstract class DeviceFarmExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 
     protected final String credentialsId;
@@ -189,11 +191,11 @@ abstract class DeviceFarmExecution extends StepExecution {
         return AbortReason.of(cause);
     }
 
-    /** Engine failures carry user-facing messages: show them without a stack trace. */
-    static Throwable userFacing(Throwable t) {
+    /** Engine failures carry user-facing messages: show them without a stack trace (deviceFarmRun's too). */
+    public static Throwable userFacing(Throwable t) {
         Throwable u = unwrap(t);
         if (u instanceof InvalidInputException || u instanceof DeviceFarmCallException || u instanceof WatchTimeoutException
-                || u instanceof StopFailedException) {
+                || u instanceof StopFailedException || u instanceof UploadFailedException || u instanceof UploadTransferException) {
             return new AbortException(u.getMessage());
         }
         return u;

@@ -72,8 +72,8 @@ public abstract class DeviceFarmStepDescriptor extends StepDescriptor {
         return verdicts(item);
     }
 
-    /** Every build result, for users who may configure the job; nothing for others. */
-    private static ListBoxModel verdicts(Item item) {
+    /** Every build result, for users who may configure the job; nothing for others (the freestyle recorder's menus too). */
+    public static ListBoxModel verdicts(Item item) {
         ListBoxModel m = new ListBoxModel();
         if (DeviceFarmForms.canConfigure(item)) {
             for (Verdict v : Verdict.values()) {

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.devicefarm.freestyle;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.devicefarm.TestSupport;
+import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
+import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -59,6 +63,24 @@ class FreestyleConfigRoundTripTest {
         before.setStopped("FAILURE");
         DeviceFarmResultsRecorder after = j.configRoundtrip(before);
         j.assertEqualDataBoundBeans(before, after);
-        assertNull(after.getPassed()); // left at the default
+        assertEquals("SUCCESS", after.getPassed()); // left at the default, which its menu preselects
+    }
+
+    @Test
+    void resultsRecorderSavedWithBlankVerdictsLoadsAndKeepsItsPolicy() throws Exception {
+        // As saved before the shared result policy form: a verdict left blank is absent and means the default.
+        String xml = "<project><builders/><publishers><io.jenkins.plugins.devicefarm.freestyle.DeviceFarmResultsRecorder>"
+                + "<arns>${RUN_ARN}</arns><timeoutMinutes>0</timeoutMinutes><failed>UNSTABLE</failed>"
+                + "</io.jenkins.plugins.devicefarm.freestyle.DeviceFarmResultsRecorder></publishers><buildWrappers/></project>";
+        FreeStyleProject p = (FreeStyleProject) j.jenkins.createProjectFromXML("saved before",
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        DeviceFarmResultsRecorder loaded = p.getPublishersList().get(DeviceFarmResultsRecorder.class);
+        assertEquals(Verdict.UNSTABLE, loaded.policy().verdictFor(DeviceFarmResult.FAILED));
+        assertEquals(Verdict.FAILURE, loaded.policy().verdictFor(DeviceFarmResult.ERRORED));
+        j.configRoundtrip(p);
+        DeviceFarmResultsRecorder after = p.getPublishersList().get(DeviceFarmResultsRecorder.class);
+        assertEquals(Verdict.UNSTABLE, after.policy().verdictFor(DeviceFarmResult.FAILED));
+        assertEquals("FAILURE", after.getErrored()); // the default, preselected in the shared menu
+        assertEquals(Verdict.FAILURE, after.policy().verdictFor(DeviceFarmResult.ERRORED));
     }
 }

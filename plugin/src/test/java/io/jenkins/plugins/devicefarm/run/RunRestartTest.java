@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import hudson.FilePath;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.tasks.junit.TestResultAction;
 import io.jenkins.plugins.devicefarm.TestSupport;
@@ -96,6 +98,67 @@ class RunRestartTest {
             assertEquals(1, simulator.journal().count("ScheduleRun"));
             assertEquals(1, simulator.journal().count("StopRun"));
             await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
+        });
+    }
+
+    @Test
+    void restartAfterPublishingPublishesNothingTwice() throws Throwable {
+        simulator.scenario().prependUploadScript(new io.jenkins.plugins.devicefarm.simulator.UploadScript(".*", 0, "SUCCEEDED",
+                null, null, null));
+        simulator.faults().latency("DeleteUpload", Duration.ofSeconds(20)); // the step is still cleaning up at the restart
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            WorkflowJob p = pipeline(j, "p", "node {\n"
+                    + "  def r = deviceFarmRun(app: 'app/app-debug.apk', testType: 'APPIUM_JAVA_TESTNG', "
+                    + "testPackage: 'tests/tests.zip', devicePool: 'Top Android Devices')\n"
+                    + "  echo \"after=${r.result}\"\n"
+                    + "}");
+            FilePath ws = j.jenkins.getWorkspaceFor(p);
+            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
+            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Scheduled run", b);
+            clock.advance(Duration.ofHours(1));
+            j.waitForMessage("Published the results", b);
+        });
+        simulator.faults().clear();
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("after=PASSED", b);
+            assertEquals(1, b.getLog().split("Published the results", -1).length - 1, "the results were published once");
+            try (var client = TestSupport.client(simulator)) {
+                var run = client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().get(0);
+                assertEquals(run.counters().total().intValue(), b.getAction(TestResultAction.class).getTotalCount());
+            }
+        });
+    }
+
+    @Test
+    void aFreestyleRunEndsAtShutdownSayingSoAndTheStartupSweepStopsItsRun() throws Throwable {
+        simulator.scenario().prependUploadScript(new io.jenkins.plugins.devicefarm.simulator.UploadScript(".*", 0, "SUCCEEDED",
+                null, null, null));
+        sessions.then(j -> {
+            TestSupport.configure(simulator);
+            FreeStyleProject p = j.createFreeStyleProject("f");
+            RunStep run = new RunStep();
+            run.setApp("app/app-debug.apk");
+            run.setTestType("APPIUM_JAVA_TESTNG");
+            run.setTestPackage("tests/tests.zip");
+            run.setDevicePool("Top Android Devices");
+            p.getBuildersList().add(new DeviceFarmRunBuilder(run));
+            FilePath ws = j.jenkins.getWorkspaceFor(p);
+            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
+            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
+            FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("Scheduled run", b); // the run is RUNNING while Jenkins shuts down
+        });
+        sessions.then(j -> {
+            FreeStyleBuild b = j.jenkins.getItemByFullName("f", FreeStyleProject.class).getBuildByNumber(1);
+            j.assertLogContains("a freestyle build does not go on after a restart", b);
+            j.assertLogContains("is stopped by the safety net when Jenkins starts again", b);
+            await("the startup sweep to stop the run", () -> simulator.journal().count("StopRun") == 1);
+            assertEquals(1, simulator.journal().count("ScheduleRun"));
         });
     }
 

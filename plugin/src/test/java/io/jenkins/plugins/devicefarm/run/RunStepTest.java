@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import hudson.FilePath;
 import hudson.model.FreeStyleBuild;
@@ -24,6 +25,7 @@ import io.jenkins.plugins.devicefarm.simulator.RunScript;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import io.jenkins.plugins.devicefarm.simulator.TestCounts;
 import io.jenkins.plugins.devicefarm.simulator.UploadScript;
+import java.io.RandomAccessFile;
 import java.time.Duration;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -97,10 +99,15 @@ class RunStepTest extends SimulatorFixture {
     }
 
     @Test
-    void customModeWithoutTheCustomerArtifactSaysWhatIsMissing() throws Exception {
+    void customModeReadsTheFrameworkReportWithoutSavingTheCustomerArtifactNobodyAskedFor() throws Exception {
         instantProcessing();
         WorkflowRun b = j.assertBuildStatusSuccess(customMode("customNoArtifact", ""));
-        j.assertLogContains("no per-test results", b);
+        TestResultAction tests = b.getAction(TestResultAction.class);
+        assertNotNull(tests);
+        assertTrue(tests.getTotalCount() > 0);
+        j.assertLogNotContains("no per-test results", b);
+        FilePath dir = j.jenkins.getWorkspaceFor(b.getParent()).child(RunFlow.WORKSPACE_DIR);
+        assertEquals(0, dir.list("**/*.zip").length, "only the test report is in the workspace");
     }
 
     @Test
@@ -349,6 +356,26 @@ class RunStepTest extends SimulatorFixture {
     /** Uploads are processed at once (the default is 5 seconds of the simulator's clock). */
     private void instantProcessing() {
         simulator.scenario().prependUploadScript(new UploadScript(".*", 0, "SUCCEEDED", null, null, null));
+    }
+
+    @Test
+    void timeoutMinutesStopsATransferThatNeverEnds() throws Exception {
+        WorkflowJob p = pipeline(j, "stalled", "node { deviceFarmRun(" + FILES + ", timeoutMinutes: 1) }");
+        workspaceFiles(p);
+        FilePath app = j.jenkins.getWorkspaceFor(p).child("app/app-debug.apk");
+        app.delete();
+        // A named pipe nobody writes to: the agent's read of the app stalls, as on a hung network share.
+        assumeTrue(new ProcessBuilder("mkfifo", app.getRemote()).start().waitFor() == 0, "needs mkfifo");
+        try {
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+            j.assertLogContains("timeoutMinutes: 1 minute(s) ran out while sending app; the transfer was stopped", b);
+            assertEquals(0, simulator.journal().count("ScheduleRun"));
+            assertTrue(simulator.journal().count("CreateUpload") > 0);
+            await("the created uploads deleted",
+                    () -> simulator.journal().count("DeleteUpload") == simulator.journal().count("CreateUpload"));
+        } finally {
+            new RandomAccessFile(app.getRemote(), "rw").close(); // a writer that closes: the stalled read ends
+        }
     }
 
     /** A valid APK and test package (the simulator checks the bytes) in the job's workspace. */
