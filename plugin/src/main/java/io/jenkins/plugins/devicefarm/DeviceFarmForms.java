@@ -15,7 +15,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
-import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.session.SessionChoices;
 import java.util.Arrays;
 import java.util.List;
@@ -137,16 +136,6 @@ public final class DeviceFarmForms {
             return List.of();
         }
         return Arrays.stream(value.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** Build results for a verdict drop-down; the empty value keeps the default, which it names. */
-    public static ListBoxModel verdicts(Verdict defaultVerdict) {
-        ListBoxModel m = new ListBoxModel();
-        m.add(Messages.DeviceFarmForms_DefaultVerdict(defaultVerdict.name()), "");
-        for (Verdict v : Verdict.values()) {
-            m.add(v.name());
-        }
-        return m;
     }
 
     /** The billing methods of CreateRemoteAccessSession, after "Device Farm's default". */

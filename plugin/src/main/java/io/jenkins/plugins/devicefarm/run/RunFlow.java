@@ -1,13 +1,13 @@
 package io.jenkins.plugins.devicefarm.run;
 
 import hudson.FilePath;
-import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
 import io.jenkins.plugins.devicefarm.BuildLedger;
 import io.jenkins.plugins.devicefarm.DeviceFarmClients;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
+import io.jenkins.plugins.devicefarm.RemotingCalls;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -44,7 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -247,7 +246,7 @@ final class RunFlow implements Serializable {
             host.saveState();
             checkAbort();
             say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
-            CompletableFuture<Long> transfer = cancellable(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(),
+            CompletableFuture<Long> transfer = cancellable(RemotingCalls.onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(),
                     pending.contentType()))));
             return byDeadline(transfer, "sending " + input.field())
                     .thenCompose(bytes -> {
@@ -465,7 +464,7 @@ final class RunFlow implements Serializable {
 
     /** Runs {@code callable} on the workspace's machine; an abort interrupts it. */
     private <T> CompletableFuture<T> onAgent(jenkins.MasterToSlaveFileCallable<T> callable) {
-        return cancellable(onRemotingThread(() -> host.workspace().act(callable)));
+        return cancellable(RemotingCalls.onRemotingThread(() -> host.workspace().act(callable)));
     }
 
     private String reportPath() {
@@ -615,27 +614,6 @@ final class RunFlow implements Serializable {
                 f.complete(work.call());
             } catch (Throwable t) {
                 f.completeExceptionally(t);
-            }
-        });
-        return f;
-    }
-
-    /**
-     * A file transfer, on Jenkins' remoting pool: {@code FilePath.act} waits there while the agent
-     * streams the bytes. Cancelling the future interrupts it, which ends the transfer on the agent.
-     */
-    private static <T> CompletableFuture<T> onRemotingThread(JenkinsWork<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Future<?> task = Computer.threadPoolForRemoting.submit(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        f.whenComplete((v, e) -> {
-            if (f.isCancelled()) {
-                task.cancel(true);
             }
         });
         return f;

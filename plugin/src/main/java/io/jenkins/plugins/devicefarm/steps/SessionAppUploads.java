@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devicefarm.steps;
 
 import hudson.FilePath;
-import hudson.model.Computer;
+import io.jenkins.plugins.devicefarm.RemotingCalls;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.session.AppReference;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -84,7 +83,7 @@ public final class SessionAppUploads {
             if (cancelled) {
                 return CompletableFuture.<String>failedFuture(new CancellationException("aborted")); // no transfer starts
             }
-            return step(onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
+            return step(RemotingCalls.onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
                     .thenCompose(bytes -> {
                         log.println("[Device Farm] " + app.field() + ": sent " + bytes + " bytes; Device Farm is processing " + pending);
                         return step(uploader.awaitProcessed(pending.arn(), null));
@@ -103,32 +102,6 @@ public final class SessionAppUploads {
             f.cancel(true);
             return CompletableFuture.failedFuture(new CancellationException("aborted"));
         }
-        return f;
-    }
-
-    @FunctionalInterface
-    private interface AgentWork<T> {
-        T call() throws Exception;
-    }
-
-    /**
-     * {@code FilePath.act} waits on Jenkins' remoting pool while the agent streams the bytes, not on
-     * the engine's scheduler; cancelling the future interrupts it, which ends the transfer on the agent.
-     */
-    private static <T> CompletableFuture<T> onRemotingThread(AgentWork<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Future<?> task = Computer.threadPoolForRemoting.submit(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        f.whenComplete((v, e) -> {
-            if (f.isCancelled()) {
-                task.cancel(true);
-            }
-        });
         return f;
     }
 }
