@@ -20,9 +20,9 @@ public interface SessionSettings {
     String getVpceConfigurationArns();
     String getInteractionMode();
     boolean isSkipAppResign();
-    /** An upload ARN or the name of an upload in the project. */
+    /** A workspace path (uploaded from the agent), an upload ARN or the name of an upload in the project. */
     String getApp();
-    /** Upload ARNs or names, one per line or comma-separated (at most 3). */
+    /** Workspace paths, upload ARNs or names, one per line or comma-separated (at most 3). */
     String getAuxiliaryApps();
     String getAppiumVersion();
     /** host:port */
