@@ -191,8 +191,15 @@ public final class ArtifactDownloader implements AutoCloseable {
             return;
         }
         PartFile partFile = new PartFile(part);
-        CompletableFuture<HttpResponse<Long>> call = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? partFile : BodySubscribers.replacing(-1L));
+        CompletableFuture<HttpResponse<Long>> call;
+        try {
+            call = http.sendAsync(request, info -> info.statusCode() == 200 ? partFile : BodySubscribers.replacing(-1L));
+        } catch (RejectedExecutionException e) { // close shut the pool the client runs on meanwhile
+            partFile.abort();
+            batch.fail(file, batch.closed != null ? batch.closed : "the download was stopped");
+            release();
+            return;
+        }
         boolean[] timedOut = {false};
         batch.active.add(call);
         ScheduledFuture<?> watchdog;

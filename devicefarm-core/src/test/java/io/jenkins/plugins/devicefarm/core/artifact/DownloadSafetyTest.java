@@ -104,6 +104,29 @@ class DownloadSafetyTest {
     }
 
     @Test
+    void closingTheDownloaderWhileAnAttemptStartsStillReportsEveryFile() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25)) {
+            f.sim.scenario().results().extraScreenshots(3);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            assertThat(files).isNotEmpty();
+            ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1));
+            AtomicInteger closes = new AtomicInteger();
+            CompletableFuture<DownloadReport> started = downloader.start(files, dir, new DownloadListener() {
+                @Override
+                public void started(ArtifactFile file, int attempt) {
+                    if (closes.getAndIncrement() == 0) { // the attempt has seen its batch open and is about to send
+                        downloader.close();
+                    }
+                }
+            });
+            DownloadReport report = result(started);
+            assertThat(report.saved()).isEmpty();
+            assertThat(report.failed()).hasSize(files.size()).allMatch(x -> x.reason().startsWith("the download was stopped"));
+        }
+    }
+
+    @Test
     void aStopThatComesWhileAnAttemptStartsCutsItsCall() throws Exception {
         try (ResultsFixture f = new ResultsFixture(25);
              ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1))) {
