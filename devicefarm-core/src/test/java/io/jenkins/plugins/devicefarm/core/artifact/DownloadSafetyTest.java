@@ -171,6 +171,44 @@ class DownloadSafetyTest {
     }
 
     @Test
+    void anInterruptReportsAFileWaitingForItsRetryAtOnce() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25);
+             ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1)
+                     .withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(60)))) {
+            f.sim.scenario().results().extraScreenshots(3).failDownloadsOnce(1.0);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            assertThat(files).hasSizeGreaterThan(1);
+            Thread caller = Thread.currentThread();
+            AtomicInteger retrying = new AtomicInteger();
+            AtomicInteger interrupts = new AtomicInteger();
+            List<String> failed = new CopyOnWriteArrayList<>();
+            DownloadListener listener = new DownloadListener() {
+                @Override
+                public void started(ArtifactFile file, int attempt) {
+                    // once, when the first file waits 15-30 s on the timer for its retry
+                    if (retrying.get() == 1 && interrupts.getAndIncrement() == 0) {
+                        caller.interrupt();
+                    }
+                }
+
+                @Override
+                public void retrying(ArtifactFile file, int failedAttempt, String reason) {
+                    retrying.incrementAndGet();
+                }
+
+                @Override
+                public void failed(ArtifactFile file, String reason) {
+                    failed.add(reason);
+                }
+            };
+            assertThatThrownBy(() -> downloader.download(files, dir, listener)).isInstanceOf(InterruptedException.class);
+            Await.until("every file reports, the one waiting for its retry too", () -> failed.size() == files.size());
+            assertThat(failed).allMatch(reason -> reason.startsWith("the download was interrupted"));
+        }
+    }
+
+    @Test
     void noLogRecordOrStackTraceCarriesAPresignedUrl() throws Exception {
         List<String> logged = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
