@@ -57,7 +57,6 @@ public final class ArtifactDownloader implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledThreadPoolExecutor timer;
     private final Set<Batch> batches = ConcurrentHashMap.newKeySet();
-    private final Set<Runnable> retries = ConcurrentHashMap.newKeySet(); // waiting on the timer for their time
     private final Deque<Runnable> waiting = new ArrayDeque<>(); // guarded by this
     private int running; // guarded by this
 
@@ -123,13 +122,8 @@ public final class ArtifactDownloader implements AutoCloseable {
      */
     @Override
     public void close() {
-        batches.forEach(b -> b.close("the download was stopped"));
-        timer.shutdownNow(); // its tasks are dropped, so the retries it held are run here: each fails at once
-        for (Runnable retry : List.copyOf(retries)) {
-            if (retries.remove(retry)) {
-                retry.run();
-            }
-        }
+        batches.forEach(b -> b.close("the download was stopped")); // runs their retries now: each fails at once
+        timer.shutdownNow(); // so nothing it still holds is needed
         pool.shutdown();
     }
 
@@ -197,8 +191,15 @@ public final class ArtifactDownloader implements AutoCloseable {
             return;
         }
         PartFile partFile = new PartFile(part);
-        CompletableFuture<HttpResponse<Long>> call = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? partFile : BodySubscribers.replacing(-1L));
+        CompletableFuture<HttpResponse<Long>> call;
+        try {
+            call = http.sendAsync(request, info -> info.statusCode() == 200 ? partFile : BodySubscribers.replacing(-1L));
+        } catch (RejectedExecutionException e) { // close shut the pool the client runs on meanwhile
+            partFile.abort();
+            batch.fail(file, batch.closed != null ? batch.closed : "the download was stopped");
+            release();
+            return;
+        }
         boolean[] timedOut = {false};
         batch.active.add(call);
         ScheduledFuture<?> watchdog;
@@ -231,6 +232,11 @@ public final class ArtifactDownloader implements AutoCloseable {
                 release();
             }
         });
+        if (batch.closed != null) {
+            // Closed after the check above but maybe before the call was in active, where close looks:
+            // cut it here, or it runs on unwatched (the timer may be gone) and its answer may never come.
+            call.cancel(true);
+        }
     }
 
     /** The outcome of one attempt: bytes saved, or why not. */
@@ -270,16 +276,19 @@ public final class ArtifactDownloader implements AutoCloseable {
         if (f.retryable && attempt < settings.attempts() && batch.closed == null) {
             safely(() -> batch.listener.retrying(file, attempt, f.getMessage()));
             Runnable retry = () -> enqueue(() -> attempt(batch, file, attempt + 1));
-            retries.add(retry);
+            batch.retries.add(retry);
+            if (batch.closed != null) {
+                // Closed since the check above, maybe after close ran the batch's retries: run it now
+                // (the attempt fails at once) rather than leave it to wait out its backoff.
+                batch.runRetry(retry);
+                return;
+            }
             try {
-                timer.schedule(() -> {
-                    if (retries.remove(retry)) {
-                        retry.run();
-                    }
-                }, backoff(attempt).toNanos(), TimeUnit.NANOSECONDS);
+                timer.schedule(() -> batch.runRetry(retry), backoff(attempt).toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                retries.remove(retry);
-                batch.fail(file, "the download was stopped (" + f.getMessage() + ")");
+                if (batch.retries.remove(retry)) { // else close already ran it and the file reports from there
+                    batch.fail(file, "the download was stopped (" + f.getMessage() + ")");
+                }
             }
         } else {
             String why = batch.closed != null ? batch.closed + " (" + f.getMessage() + ")"
@@ -357,6 +366,7 @@ public final class ArtifactDownloader implements AutoCloseable {
         final DownloadListener listener;
         final CompletableFuture<DownloadReport> result = new CompletableFuture<>();
         final Set<CompletableFuture<?>> active = ConcurrentHashMap.newKeySet();
+        final Set<Runnable> retries = ConcurrentHashMap.newKeySet(); // files waiting on the timer for their next attempt
         final long startNanos = System.nanoTime();
         final List<DownloadReport.Saved> saved = new ArrayList<>(); // guarded by this
         final List<DownloadReport.Failed> failed = new ArrayList<>(); // guarded by this
@@ -386,11 +396,23 @@ public final class ArtifactDownloader implements AutoCloseable {
             completeIfDone();
         }
 
-        /** Stops taking new attempts and cuts the ones in flight; each file still reports. */
+        /**
+         * Stops taking new attempts, cuts the ones in flight and runs the retries waiting on the timer
+         * now (each attempt sees the batch closed and fails), so each file reports without waiting out
+         * a backoff, whoever closes: the downloader, the overall timeout or an interrupt.
+         */
         void close(String reason) {
             if (closed == null) {
                 closed = reason;
                 active.forEach(call -> call.cancel(true));
+                List.copyOf(retries).forEach(this::runRetry);
+            }
+        }
+
+        /** Runs a waiting retry once, whether its time came or the batch closed. */
+        void runRetry(Runnable retry) {
+            if (retries.remove(retry)) {
+                retry.run();
             }
         }
 

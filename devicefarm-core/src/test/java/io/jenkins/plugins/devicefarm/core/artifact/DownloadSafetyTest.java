@@ -2,11 +2,13 @@ package io.jenkins.plugins.devicefarm.core.artifact;
 
 import static io.jenkins.plugins.devicefarm.core.watch.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.report.ResultTreeFetcher;
 import io.jenkins.plugins.devicefarm.core.report.ResultsFixture;
 import io.jenkins.plugins.devicefarm.core.report.RunResults;
+import io.jenkins.plugins.devicefarm.core.watch.Await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -62,7 +67,7 @@ class DownloadSafetyTest {
             f.sim.scenario().results().stallDownloads(Duration.ofSeconds(2));
             ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(2));
             CompletableFuture<DownloadReport> started = downloader.start(files, dir, DownloadListener.NONE);
-            Thread.sleep(300);
+            Await.until("two downloads are answered and stall mid-body", () -> f.sim.journal().count("S3.GetObject") >= 2);
             downloader.close();
             DownloadReport report = result(started);
             assertThat(report.saved().size() + report.failed().size()).isEqualTo(files.size());
@@ -82,12 +87,124 @@ class DownloadSafetyTest {
             List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
             ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1)
                     .withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(60)));
-            CompletableFuture<DownloadReport> started = downloader.start(files, dir, DownloadListener.NONE);
-            Thread.sleep(300); // some files failed once and wait 30 s for their retry, the rest wait for the one slot
+            AtomicInteger retrying = new AtomicInteger();
+            CompletableFuture<DownloadReport> started = downloader.start(files, dir, new DownloadListener() {
+                @Override
+                public void retrying(ArtifactFile file, int failedAttempt, String reason) {
+                    retrying.incrementAndGet();
+                }
+            });
+            // some files failed once and wait 30 s for their retry, the rest wait for the one slot
+            Await.until("a file waits for its retry", () -> retrying.get() >= 2);
             downloader.close();
             DownloadReport report = result(started);
             assertThat(report.saved()).isEmpty();
             assertThat(report.failed()).hasSize(files.size()).allMatch(x -> x.reason().startsWith("the download was stopped"));
+        }
+    }
+
+    @Test
+    void closingTheDownloaderWhileAnAttemptStartsStillReportsEveryFile() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25)) {
+            f.sim.scenario().results().extraScreenshots(3);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            assertThat(files).isNotEmpty();
+            ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1));
+            AtomicInteger closes = new AtomicInteger();
+            CompletableFuture<DownloadReport> started = downloader.start(files, dir, new DownloadListener() {
+                @Override
+                public void started(ArtifactFile file, int attempt) {
+                    if (closes.getAndIncrement() == 0) { // the attempt has seen its batch open and is about to send
+                        downloader.close();
+                    }
+                }
+            });
+            DownloadReport report = result(started);
+            assertThat(report.saved()).isEmpty();
+            assertThat(report.failed()).hasSize(files.size()).allMatch(x -> x.reason().startsWith("the download was stopped"));
+        }
+    }
+
+    @Test
+    void aStopThatComesWhileAnAttemptStartsCutsItsCall() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25);
+             ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1))) {
+            f.sim.scenario().results().extraScreenshots(3);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            assertThat(files).isNotEmpty();
+            f.sim.scenario().results().stallDownloads(Duration.ofSeconds(1));
+            Thread caller = Thread.currentThread();
+            CountDownLatch stopped = new CountDownLatch(1);
+            List<String> finished = new CopyOnWriteArrayList<>();
+            List<String> failed = new CopyOnWriteArrayList<>();
+            DownloadListener listener = new DownloadListener() {
+                @Override
+                public void started(ArtifactFile file, int attempt) {
+                    if (stopped.getCount() > 0) { // the first attempt: it has seen its batch open, its call is not sent yet
+                        caller.interrupt();
+                        try {
+                            stopped.await(10, TimeUnit.SECONDS); // the batch is stopped now
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void finished(ArtifactFile file, long bytes, int attempts) {
+                    finished.add(file.getRelativePath());
+                }
+
+                @Override
+                public void failed(ArtifactFile file, String reason) {
+                    failed.add(reason);
+                }
+            };
+            assertThatThrownBy(() -> downloader.download(files, dir, listener)).isInstanceOf(InterruptedException.class);
+            stopped.countDown();
+            Await.until("every file reports", () -> finished.size() + failed.size() == files.size());
+            assertThat(finished).as("nothing is saved for a stopped batch").isEmpty();
+            assertThat(failed).allMatch(reason -> reason.startsWith("the download was interrupted"));
+        }
+    }
+
+    @Test
+    void anInterruptReportsAFileWaitingForItsRetryAtOnce() throws Exception {
+        try (ResultsFixture f = new ResultsFixture(25);
+             ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults().withParallel(1)
+                     .withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(60)))) {
+            f.sim.scenario().results().extraScreenshots(3).failDownloadsOnce(1.0);
+            DeviceFarmArn run = f.completedRun("smoke", false);
+            List<ArtifactFile> files = list(f, run, Set.of(ArtifactType.SCREENSHOT));
+            assertThat(files).hasSizeGreaterThan(1);
+            Thread caller = Thread.currentThread();
+            AtomicInteger retrying = new AtomicInteger();
+            AtomicInteger interrupts = new AtomicInteger();
+            List<String> failed = new CopyOnWriteArrayList<>();
+            DownloadListener listener = new DownloadListener() {
+                @Override
+                public void started(ArtifactFile file, int attempt) {
+                    // once, when the first file waits 15-30 s on the timer for its retry
+                    if (retrying.get() == 1 && interrupts.getAndIncrement() == 0) {
+                        caller.interrupt();
+                    }
+                }
+
+                @Override
+                public void retrying(ArtifactFile file, int failedAttempt, String reason) {
+                    retrying.incrementAndGet();
+                }
+
+                @Override
+                public void failed(ArtifactFile file, String reason) {
+                    failed.add(reason);
+                }
+            };
+            assertThatThrownBy(() -> downloader.download(files, dir, listener)).isInstanceOf(InterruptedException.class);
+            Await.until("every file reports, the one waiting for its retry too", () -> failed.size() == files.size());
+            assertThat(failed).allMatch(reason -> reason.startsWith("the download was interrupted"));
         }
     }
 
