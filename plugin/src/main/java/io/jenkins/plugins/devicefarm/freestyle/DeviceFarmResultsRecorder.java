@@ -56,12 +56,12 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
     private String region;
     private int timeoutMinutes;
     // As ResultPolicyStep: text, the default unless told otherwise; null (a job saved before) is the default too.
-    private String passed = defaultFor(DeviceFarmResult.PASSED);
-    private String warned = defaultFor(DeviceFarmResult.WARNED);
-    private String failed = defaultFor(DeviceFarmResult.FAILED);
-    private String errored = defaultFor(DeviceFarmResult.ERRORED);
-    private String stopped = defaultFor(DeviceFarmResult.STOPPED);
-    private String skipped = defaultFor(DeviceFarmResult.SKIPPED);
+    private String passed = ResultPolicy.defaultVerdictText(DeviceFarmResult.PASSED);
+    private String warned = ResultPolicy.defaultVerdictText(DeviceFarmResult.WARNED);
+    private String failed = ResultPolicy.defaultVerdictText(DeviceFarmResult.FAILED);
+    private String errored = ResultPolicy.defaultVerdictText(DeviceFarmResult.ERRORED);
+    private String stopped = ResultPolicy.defaultVerdictText(DeviceFarmResult.STOPPED);
+    private String skipped = ResultPolicy.defaultVerdictText(DeviceFarmResult.SKIPPED);
 
     /** One run or job ARN per line; {@code ${VAR}} references are expanded from the build's environment. */
     @DataBoundConstructor
@@ -82,42 +82,26 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
     @DataBoundSetter public void setTimeoutMinutes(int v) { timeoutMinutes = Math.max(0, v); }
 
     public String getPassed() { return passed; }
-    @DataBoundSetter public void setPassed(String v) { passed = verdict(v, DeviceFarmResult.PASSED); }
+    @DataBoundSetter public void setPassed(String v) { passed = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.PASSED); }
 
     public String getWarned() { return warned; }
-    @DataBoundSetter public void setWarned(String v) { warned = verdict(v, DeviceFarmResult.WARNED); }
+    @DataBoundSetter public void setWarned(String v) { warned = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.WARNED); }
 
     public String getFailed() { return failed; }
-    @DataBoundSetter public void setFailed(String v) { failed = verdict(v, DeviceFarmResult.FAILED); }
+    @DataBoundSetter public void setFailed(String v) { failed = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.FAILED); }
 
     public String getErrored() { return errored; }
-    @DataBoundSetter public void setErrored(String v) { errored = verdict(v, DeviceFarmResult.ERRORED); }
+    @DataBoundSetter public void setErrored(String v) { errored = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.ERRORED); }
 
     public String getStopped() { return stopped; }
-    @DataBoundSetter public void setStopped(String v) { stopped = verdict(v, DeviceFarmResult.STOPPED); }
+    @DataBoundSetter public void setStopped(String v) { stopped = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.STOPPED); }
 
     public String getSkipped() { return skipped; }
-    @DataBoundSetter public void setSkipped(String v) { skipped = verdict(v, DeviceFarmResult.SKIPPED); }
-
-    private static String defaultFor(DeviceFarmResult r) {
-        return ResultPolicy.defaults().verdictFor(r).name();
-    }
-
-    /** Blank means the default; anything else is kept as given and checked when the build runs. */
-    private static String verdict(String v, DeviceFarmResult r) {
-        String given = Util.fixEmptyAndTrim(v);
-        return given == null ? defaultFor(r) : given;
-    }
+    @DataBoundSetter public void setSkipped(String v) { skipped = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.SKIPPED); }
 
     /** The policy of the form; names the field of a value that is not a build result. */
     ResultPolicy policy() {
-        return ResultPolicy.defaults()
-                .with("passed", DeviceFarmResult.PASSED, passed)
-                .with("warned", DeviceFarmResult.WARNED, warned)
-                .with("failed", DeviceFarmResult.FAILED, failed)
-                .with("errored", DeviceFarmResult.ERRORED, errored)
-                .with("stopped", DeviceFarmResult.STOPPED, stopped)
-                .with("skipped", DeviceFarmResult.SKIPPED, skipped);
+        return ResultPolicy.ofVerdicts(passed, warned, failed, errored, stopped, skipped);
     }
 
     @Override
@@ -272,7 +256,7 @@ public class DeviceFarmResultsRecorder extends Recorder implements SimpleBuildSt
         /** The build result a Device Farm result gets unless told otherwise, preselected in its menu. */
         @Restricted(NoExternalUse.class) // /lib/devicefarm/resultPolicy.jelly
         public String defaultVerdict(String deviceFarmResult) {
-            return defaultFor(DeviceFarmResult.valueOf(deviceFarmResult));
+            return ResultPolicy.defaultVerdictText(DeviceFarmResult.valueOf(deviceFarmResult));
         }
     }
 }

@@ -86,6 +86,6 @@ public abstract class DeviceFarmStepDescriptor extends StepDescriptor {
     /** The build result the step gives a Device Farm result ("FAILED" → "FAILURE") unless told otherwise. */
     @Restricted(NoExternalUse.class) // config.jelly
     public String defaultVerdict(String deviceFarmResult) {
-        return ResultPolicy.defaults().verdictFor(DeviceFarmResult.valueOf(deviceFarmResult)).name();
+        return ResultPolicy.defaultVerdictText(DeviceFarmResult.valueOf(deviceFarmResult));
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devicefarm.steps;
 
-import hudson.Util;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy;
 import io.jenkins.plugins.devicefarm.core.result.ResultPolicy.DeviceFarmResult;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -16,55 +15,39 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class ResultPolicyStep extends DeviceFarmStep {
     private boolean setBuildResult = true;
-    private String passed = defaultFor(DeviceFarmResult.PASSED);
-    private String warned = defaultFor(DeviceFarmResult.WARNED);
-    private String failed = defaultFor(DeviceFarmResult.FAILED);
-    private String errored = defaultFor(DeviceFarmResult.ERRORED);
-    private String stopped = defaultFor(DeviceFarmResult.STOPPED);
-    private String skipped = defaultFor(DeviceFarmResult.SKIPPED);
+    private String passed = ResultPolicy.defaultVerdictText(DeviceFarmResult.PASSED);
+    private String warned = ResultPolicy.defaultVerdictText(DeviceFarmResult.WARNED);
+    private String failed = ResultPolicy.defaultVerdictText(DeviceFarmResult.FAILED);
+    private String errored = ResultPolicy.defaultVerdictText(DeviceFarmResult.ERRORED);
+    private String stopped = ResultPolicy.defaultVerdictText(DeviceFarmResult.STOPPED);
+    private String skipped = ResultPolicy.defaultVerdictText(DeviceFarmResult.SKIPPED);
 
     /**
      * The policy of the step; a value that is not a build result throws
      * {@link io.jenkins.plugins.devicefarm.core.InvalidInputException}, naming its field and the allowed values.
      */
     protected ResultPolicy policy() {
-        return ResultPolicy.defaults()
-                .with("passed", DeviceFarmResult.PASSED, passed)
-                .with("warned", DeviceFarmResult.WARNED, warned)
-                .with("failed", DeviceFarmResult.FAILED, failed)
-                .with("errored", DeviceFarmResult.ERRORED, errored)
-                .with("stopped", DeviceFarmResult.STOPPED, stopped)
-                .with("skipped", DeviceFarmResult.SKIPPED, skipped);
-    }
-
-    /** The default build result for a Device Farm result, by name (e.g. UNSTABLE for WARNED). */
-    static String defaultFor(DeviceFarmResult r) {
-        return ResultPolicy.defaults().verdictFor(r).name();
-    }
-
-    /** Blank means the default; anything else is kept as given and checked when the step starts. */
-    private static String verdict(String v, DeviceFarmResult r) {
-        return Util.fixEmptyAndTrim(v) == null ? defaultFor(r) : v.strip();
+        return ResultPolicy.ofVerdicts(passed, warned, failed, errored, stopped, skipped);
     }
 
     public boolean isSetBuildResult() { return setBuildResult; }
     @DataBoundSetter public void setSetBuildResult(boolean v) { setBuildResult = v; }
 
     public String getPassed() { return passed; }
-    @DataBoundSetter public void setPassed(String v) { passed = verdict(v, DeviceFarmResult.PASSED); }
+    @DataBoundSetter public void setPassed(String v) { passed = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.PASSED); }
 
     public String getWarned() { return warned; }
-    @DataBoundSetter public void setWarned(String v) { warned = verdict(v, DeviceFarmResult.WARNED); }
+    @DataBoundSetter public void setWarned(String v) { warned = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.WARNED); }
 
     public String getFailed() { return failed; }
-    @DataBoundSetter public void setFailed(String v) { failed = verdict(v, DeviceFarmResult.FAILED); }
+    @DataBoundSetter public void setFailed(String v) { failed = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.FAILED); }
 
     public String getErrored() { return errored; }
-    @DataBoundSetter public void setErrored(String v) { errored = verdict(v, DeviceFarmResult.ERRORED); }
+    @DataBoundSetter public void setErrored(String v) { errored = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.ERRORED); }
 
     public String getStopped() { return stopped; }
-    @DataBoundSetter public void setStopped(String v) { stopped = verdict(v, DeviceFarmResult.STOPPED); }
+    @DataBoundSetter public void setStopped(String v) { stopped = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.STOPPED); }
 
     public String getSkipped() { return skipped; }
-    @DataBoundSetter public void setSkipped(String v) { skipped = verdict(v, DeviceFarmResult.SKIPPED); }
+    @DataBoundSetter public void setSkipped(String v) { skipped = ResultPolicy.verdictTextOrDefault(v, DeviceFarmResult.SKIPPED); }
 }

@@ -51,6 +51,31 @@ public final class ResultPolicy implements Serializable {
         return with(result, parseVerdict(field, verdict));
     }
 
+    /**
+     * The policy of a form or step that keeps its six verdicts as the text the user gave (blank =
+     * the default); a value that is not a build result throws, naming its field and the allowed values.
+     */
+    public static ResultPolicy ofVerdicts(String passed, String warned, String failed, String errored, String stopped,
+                                          String skipped) {
+        return defaults()
+                .with("passed", DeviceFarmResult.PASSED, passed)
+                .with("warned", DeviceFarmResult.WARNED, warned)
+                .with("failed", DeviceFarmResult.FAILED, failed)
+                .with("errored", DeviceFarmResult.ERRORED, errored)
+                .with("stopped", DeviceFarmResult.STOPPED, stopped)
+                .with("skipped", DeviceFarmResult.SKIPPED, skipped);
+    }
+
+    /** The default build result of a Device Farm result, as text (e.g. "UNSTABLE" for WARNED). */
+    public static String defaultVerdictText(DeviceFarmResult result) {
+        return DEFAULTS.get(result).name();
+    }
+
+    /** What a verdict field keeps: the default for blank, else the text as given (checked later). */
+    public static String verdictTextOrDefault(String text, DeviceFarmResult result) {
+        return text == null || text.isBlank() ? defaultVerdictText(result) : text.strip();
+    }
+
     public static Verdict parseVerdict(String field, String verdict) {
         try {
             return Verdict.valueOf(verdict.strip().toUpperCase(Locale.ROOT));

@@ -54,4 +54,16 @@ class ResultPolicyTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("warned: 'YELLOW' is not a build result. Use one of SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED");
     }
+
+    @Test
+    void verdictsKeptAsTextBecomeAPolicyOrNameTheirField() {
+        assertThat(ResultPolicy.verdictTextOrDefault(" ", ResultPolicy.DeviceFarmResult.WARNED)).isEqualTo("UNSTABLE");
+        assertThat(ResultPolicy.verdictTextOrDefault(" yellow ", ResultPolicy.DeviceFarmResult.WARNED)).isEqualTo("yellow");
+        ResultPolicy p = ResultPolicy.ofVerdicts("SUCCESS", null, "unstable", "", "FAILURE", "SUCCESS");
+        assertThat(p.verdictFor(ResultPolicy.DeviceFarmResult.FAILED)).isEqualTo(Verdict.UNSTABLE);
+        assertThat(p.verdictFor(ResultPolicy.DeviceFarmResult.WARNED)).isEqualTo(Verdict.UNSTABLE);
+        assertThat(p.verdictFor(ResultPolicy.DeviceFarmResult.STOPPED)).isEqualTo(Verdict.FAILURE);
+        assertThatThrownBy(() -> ResultPolicy.ofVerdicts(null, null, null, "YELLOW", null, null))
+                .hasMessageStartingWith("errored: 'YELLOW' is not a build result");
+    }
 }
