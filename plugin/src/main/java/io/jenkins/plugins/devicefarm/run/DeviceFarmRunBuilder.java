@@ -7,7 +7,6 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -18,6 +17,7 @@ import hudson.tasks.Builder;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.freestyle.FreestyleOnly;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import java.io.IOException;
@@ -61,10 +61,7 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> build, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
                         @NonNull TaskListener listener) throws InterruptedException, IOException {
-        if (!(build instanceof AbstractBuild)) { // as the other freestyle steps: a Pipeline has the real step
-            throw new AbortException("[Device Farm] deviceFarmRunTests is for freestyle jobs; in a Pipeline use deviceFarmRun,"
-                    + " which holds no executor while waiting and survives a Jenkins restart.");
-        }
+        FreestyleOnly.check(build, "deviceFarmRunTests", "deviceFarmRun");
         RunFlow flow;
         try {
             flow = new RunFlow(run.toSpec(env::expand), run.getCredentialsId(), run.getRegion());
