@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.core.artifact;
 
+import io.jenkins.plugins.devicefarm.core.DaemonThreads;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +63,7 @@ public final class ArtifactDownloader implements AutoCloseable {
     public ArtifactDownloader(DownloadSettings settings) {
         this.settings = settings;
         this.pool = new ThreadPoolExecutor(settings.parallel(), settings.parallel(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named("devicefarm-download-"));
+                new LinkedBlockingQueue<>(), DaemonThreads.named("devicefarm-download-"));
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
         this.http = HttpClient.newBuilder()
                 .executor(pool)
@@ -72,7 +72,7 @@ public final class ArtifactDownloader implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .proxy(ProxySelector.getDefault()) // the agent's -Dhttps.proxyHost and friends
                 .build();
-        this.timer = new ScheduledThreadPoolExecutor(1, named("devicefarm-download-timer-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("devicefarm-download-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -339,14 +339,6 @@ public final class ArtifactDownloader implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** Why one attempt failed, and whether another may succeed. */
     private static final class Failure extends Exception {

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.devicefarm.core.watch;
 
+import io.jenkins.plugins.devicefarm.core.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's threads: a small pool of timer threads that make the polls, and a few threads for
@@ -23,10 +22,10 @@ final class Lanes {
     private final ExecutorService urgent;
 
     Lanes(int pollThreads) {
-        timers = new ScheduledThreadPoolExecutor(pollThreads, named("devicefarm-watcher-"));
+        timers = new ScheduledThreadPoolExecutor(pollThreads, DaemonThreads.named("devicefarm-watcher-"));
         timers.setRemoveOnCancelPolicy(true); // cancelled polls must not pile up in the queue
         urgent = new ThreadPoolExecutor(URGENT_THREADS, URGENT_THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                named("devicefarm-watcher-stop-"));
+                DaemonThreads.named("devicefarm-watcher-stop-"));
     }
 
     /** Runs {@code task} on a poll thread after {@code delay}. */
@@ -56,12 +55,4 @@ final class Lanes {
         urgent.shutdownNow();
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }
