@@ -8,6 +8,11 @@ import io.jenkins.plugins.devicefarm.core.client.SharedClients;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Ledger;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.run.LocalRunSite;
+import io.jenkins.plugins.devicefarm.core.run.RunConnection;
+import io.jenkins.plugins.devicefarm.core.run.RunFlow;
+import io.jenkins.plugins.devicefarm.core.run.RunPhase;
+import io.jenkins.plugins.devicefarm.core.run.RunSpec;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
 import io.jenkins.plugins.devicefarm.simulator.Concurrency;
@@ -24,16 +29,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +52,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -53,11 +62,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.Run;
-import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /**
- * Aborts in each phase of a {@code deviceFarmRun} ({@link AbortFlow}, the plugin's flow on the
- * core's APIs) against the in-process simulator on a compressed clock: 100 aborts per phase at a
+ * Aborts in each phase of a {@code deviceFarmRun} (the core's {@link RunFlow}, which the plugin's
+ * Pipeline and freestyle steps run, here on a {@link LocalRunSite}) against the in-process simulator on a compressed clock: 100 aborts per phase at a
  * random moment within it, 10 flows at once. Measures, from the simulator's journal, the time from
  * the abort to the first and to the last request that stops (StopRun) or deletes (DeleteUpload)
  * what the flow made; then asks the simulator what is left: runs not COMPLETED (billing) and
@@ -81,15 +89,15 @@ public final class AbortBenchmark {
 
     /** Where in its phase the abort comes: a random moment within this window (real ms) after the flow enters it. */
     enum Target {
-        UPLOADING(AbortFlow.Phase.UPLOADING, 250),
-        PROCESSING(AbortFlow.Phase.PROCESSING, 400),
-        SCHEDULING(AbortFlow.Phase.SCHEDULING, 150),
-        RUNNING(AbortFlow.Phase.RUNNING, 6000);
+        UPLOADING(RunPhase.UPLOADING, 250),
+        PROCESSING(RunPhase.PROCESSING, 400),
+        SCHEDULING(RunPhase.SCHEDULING, 150),
+        RUNNING(RunPhase.RUNNING, 6000);
 
-        final AbortFlow.Phase phase;
+        final RunPhase phase;
         final long windowMillis;
 
-        Target(AbortFlow.Phase phase, long windowMillis) {
+        Target(RunPhase phase, long windowMillis) {
             this.phase = phase;
             this.windowMillis = windowMillis;
         }
@@ -144,45 +152,51 @@ public final class AbortBenchmark {
             ClientLease lease = clients.lease("bench", ClientSettings.builder().endpointOverride(sim.endpoint().toString())
                     .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIABENCHMARK", "bench"))).build());
             DeviceFarmArn project = DeviceFarmArn.parse("projectArn", sim.projectArns().get(0), ArnKind.PROJECT);
-            AbortFlow.Setup setup = new AbortFlow.Setup(lease, engine, new DeviceFarmLifecycle(engine, records), engine.settings(),
-                    project, DeviceFarmArn.parse("devicePool", sim.devicePoolArns().get(0), ArnKind.DEVICE_POOL),
-                    new CountingLedger(stopFailures));
+            DeviceFarmLifecycle lifecycle = new DeviceFarmLifecycle(engine, records);
+            CountingLedger ledger = new CountingLedger(stopFailures);
+            Path workspace = Files.createTempDirectory("abort-bench");
+            Files.write(workspace.resolve("app.apk"), app);
+            Files.write(workspace.resolve("tests.zip"), tests);
             int uploadsBefore = uploads(lease.client(), project);
 
-            List<AbortFlow> flows = new ArrayList<>();
-            Map<AbortFlow, Long> abortNanos = new ConcurrentHashMap<>();
-            Set<AbortFlow> landed = ConcurrentHashMap.newKeySet();
+            List<BenchSite> sites = new ArrayList<>();
+            Map<BenchSite, Long> abortNanos = new ConcurrentHashMap<>();
+            Set<BenchSite> landed = ConcurrentHashMap.newKeySet();
             Semaphore slots = new Semaphore(parallel);
-            List<CompletableFuture<Outcome>> ends = new ArrayList<>();
+            List<CompletableFuture<Map<String, Object>>> ends = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < aborts; i++) {
                 slots.acquire();
                 long delayNanos = (long) (random.nextDouble() * target.windowMillis * 1_000_000);
-                AbortFlow[] self = new AbortFlow[1];
-                AbortFlow flow = new AbortFlow(setup, phase -> {
-                    if (phase == target.phase && !abortNanos.containsKey(self[0])) {
+                RunSpec.Builder spec = RunSpec.builder();
+                spec.projectArn = project.toString();
+                spec.name = "abort-bench-" + i;
+                spec.testType = "APPIUM_JAVA_TESTNG";
+                spec.app = "app.apk";
+                spec.testPackage = "tests.zip";
+                spec.devicePool = sim.devicePoolArns().get(0);
+                RunFlow flow = new RunFlow(spec.build());
+                BenchSite site = new BenchSite(workspace, engine, lifecycle, () -> new RunConnection(lease.retain(), ledger),
+                        target == Target.UPLOADING, flow);
+                site.onPhase = phase -> {
+                    if (phase == target.phase && !abortNanos.containsKey(site)) {
                         timer.at(System.nanoTime() + delayNanos, () -> {
-                            if (abortNanos.putIfAbsent(self[0], System.nanoTime()) == null) {
-                                if (self[0].phase() == target.phase) {
-                                    landed.add(self[0]);
+                            if (abortNanos.putIfAbsent(site, System.nanoTime()) == null) {
+                                if (site.current == target.phase) {
+                                    landed.add(site);
                                 }
-                                self[0].abort("benchmark abort");
+                                flow.abort("benchmark abort");
                             }
                         });
                     }
-                });
-                self[0] = flow;
-                flows.add(flow);
-                boolean slow = target == Target.UPLOADING;
-                CompletableFuture<Outcome> end = flow.run(
-                        new AbortFlow.Input("app.apk", UploadType.ANDROID_APP, app.length, () -> stream(app, slow)),
-                        new AbortFlow.Input("tests.zip", UploadType.APPIUM_JAVA_TESTNG_TEST_PACKAGE, tests.length, () -> stream(tests, false)),
-                        "abort-bench-" + i);
+                };
+                sites.add(site);
+                CompletableFuture<Map<String, Object>> end = flow.run(site);
                 end.whenComplete((o, e) -> slots.release());
                 ends.add(end);
             }
             int lost = 0;
-            for (CompletableFuture<Outcome> end : ends) {
+            for (CompletableFuture<Map<String, Object>> end : ends) {
                 try {
                     end.get(2, TimeUnit.MINUTES);
                 } catch (ExecutionException e) {
@@ -199,9 +213,9 @@ public final class AbortBenchmark {
             double wall = (System.nanoTime() - start) / 1e9;
             List<Long> toFirst = new ArrayList<>();
             List<Long> toLast = new ArrayList<>();
-            for (AbortFlow flow : flows) {
-                Long t0 = abortNanos.get(flow);
-                long[] span = t0 == null ? null : stopsAfter(flow, t0, stopsAndDeletes);
+            for (BenchSite site : sites) {
+                Long t0 = abortNanos.get(site);
+                long[] span = t0 == null ? null : stopsAfter(site.made, t0, stopsAndDeletes);
                 if (span != null) {
                     toFirst.add(span[0] - t0);
                     toLast.add(span[1] - t0);
@@ -214,6 +228,8 @@ public final class AbortBenchmark {
             int uploadsLeft = uploads(lease.client(), project) - uploadsBefore;
             int stops = (int) stopsAndDeletes.stream().filter(e -> "StopRun".equals(e.operation())).count();
             lease.close();
+            sites.forEach(BenchSite::close);
+            deleteTree(workspace);
             return new Result(target, abortNanos.size(), landed.size(), new Percentiles(toFirst), new Percentiles(toLast), stops,
                     stopsAndDeletes.size() - stops, runs.size(), billing, uploadsLeft, stopFailures.get(), lost, metered, wall);
         } finally {
@@ -222,12 +238,8 @@ public final class AbortBenchmark {
         }
     }
 
-    /** The first and last StopRun or DeleteUpload about what {@code flow} made, from {@code t0} on; null if none. */
-    private static long[] stopsAfter(AbortFlow flow, long t0, Queue<JournalEntry> stopsAndDeletes) {
-        Set<String> mine = new HashSet<>(flow.created);
-        if (flow.runArn != null) {
-            mine.add(flow.runArn);
-        }
+    /** The first and last StopRun or DeleteUpload about the ARNs a flow made, from {@code t0} on; null if none. */
+    private static long[] stopsAfter(Set<String> mine, long t0, Queue<JournalEntry> stopsAndDeletes) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (JournalEntry e : stopsAndDeletes) {
@@ -281,6 +293,52 @@ public final class AbortBenchmark {
         return bytes.toByteArray();
     }
 
+    /**
+     * One flow's workspace: the app sent at a slow network's pace in the upload phase; hears the
+     * phases; notes every upload and run the flow made (from the state it saves after each).
+     */
+    private static final class BenchSite extends LocalRunSite {
+        private final boolean slow;
+        private final RunFlow flow;
+        final Set<String> made = ConcurrentHashMap.newKeySet();
+        volatile RunPhase current = RunPhase.STARTING;
+        volatile Consumer<RunPhase> onPhase = p -> {};
+
+        BenchSite(Path workspace, DeviceFarmWatcher engine, DeviceFarmLifecycle lifecycle, Callable<RunConnection> connection,
+                  boolean slow, RunFlow flow) {
+            super(workspace, engine, lifecycle, connection);
+            this.slow = slow;
+            this.flow = flow;
+        }
+
+        @Override
+        protected InputStream open(Path file) throws IOException {
+            return stream(Files.readAllBytes(file), slow && file.getFileName().toString().equals("app.apk"));
+        }
+
+        @Override
+        public void entered(RunPhase phase) {
+            current = phase;
+            onPhase.accept(phase);
+        }
+
+        @Override
+        public void saveState() {
+            made.addAll(flow.createdUploads());
+            if (flow.runArn() != null) {
+                made.add(flow.runArn());
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** The ledger of the benchmark's "build": counts stops Device Farm never accepted. */
     private static final class CountingLedger implements Ledger {
         private final AtomicInteger stopFailures;
@@ -304,9 +362,8 @@ public final class AbortBenchmark {
 
     private static String report(List<Result> results, int aborts, int parallel, String[] args) {
         StringBuilder s = BenchmarkPage.header("Benchmark: aborting a run in each phase", AbortBenchmark.class, args);
-        s.append(String.format(Locale.ROOT, "The flow of `deviceFarmRun` on the core's APIs (`AbortFlow`: `Uploader` and "
-                + "`PresignedPut` for a %d KB app and a test package, `RunScheduler`, `DeviceFarmLifecycle`; the abort "
-                + "handling of the plugin's `RunFlow`, which needs Jenkins to run) against the in-process simulator on "
+        s.append(String.format(Locale.ROOT, "The core's `RunFlow`, the flow the plugin's `deviceFarmRun` and freestyle step run "
+                + "(here on a `LocalRunSite`: a %d KB app and a test package sent from a local folder) against the in-process simulator on "
                 + "loopback, clock compressed %.0f times. %d aborts per phase, %d flows at once, each at a random moment "
                 + "after the flow entered the phase: uploading (the app sent at 16 KB per 10 ms, within %d ms), processing "
                 + "(%d simulated seconds, within %d ms), scheduling (ScheduleRun answering after %d ms, within %d ms), "

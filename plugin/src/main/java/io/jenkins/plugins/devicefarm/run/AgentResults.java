@@ -2,139 +2,34 @@ package io.jenkins.plugins.devicefarm.run;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.devicefarm.core.artifact.ArtifactDownloader;
 import io.jenkins.plugins.devicefarm.core.artifact.ArtifactFile;
 import io.jenkins.plugins.devicefarm.core.artifact.DownloadListener;
-import io.jenkins.plugins.devicefarm.core.artifact.DownloadReport;
-import io.jenkins.plugins.devicefarm.core.artifact.DownloadSettings;
-import io.jenkins.plugins.devicefarm.core.report.FrameworkReports;
-import io.jenkins.plugins.devicefarm.core.report.JUnitXmlWriter;
-import io.jenkins.plugins.devicefarm.core.report.RunResults;
+import io.jenkins.plugins.devicefarm.core.run.ResultsSummary;
+import io.jenkins.plugins.devicefarm.core.run.WorkspaceResults;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * On the agent that holds the workspace: downloads the run's artifacts into {@code devicefarm/},
- * reads the test framework's own JUnit or TestNG XML from each custom-mode customer artifact (fetched
- * into a temporary folder when only the test report needs it), and
- * writes the run's JUnit XML report; big files never pass through the controller. The presigned
- * URLs travel inside {@link ArtifactFile}s in this callable only (never logged, never persisted).
- * Answers plain values ({@link Summary}), so nothing but Strings and numbers comes back.
+ * Carries the core's {@link WorkspaceResults} to the agent that holds the workspace and runs it
+ * there, with progress in the build log; the presigned URLs inside it never come back, only a
+ * {@link ResultsSummary} of plain values.
  */
-final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary> {
+final class AgentResults extends MasterToSlaveFileCallable<ResultsSummary> {
     private static final long serialVersionUID = 1L;
     private static final String LOG = "[Device Farm] ";
 
-    private final RunResults tree;
-    private final ArrayList<ArtifactFile> files;
-    /** Customer artifacts fetched only for the framework's test report (not asked for): read from a temporary folder, then deleted. */
-    private final ArrayList<ArtifactFile> reportZips;
-    /** The report's path below the workspace, or null not to write one. */
-    private final String reportPath;
+    private final WorkspaceResults results;
     private final TaskListener listener;
 
-    AgentResults(RunResults tree, List<ArtifactFile> files, List<ArtifactFile> reportZips, String reportPath, TaskListener listener) {
-        this.tree = tree;
-        this.files = new ArrayList<>(files);
-        this.reportZips = new ArrayList<>(reportZips);
-        this.reportPath = reportPath;
+    AgentResults(WorkspaceResults results, TaskListener listener) {
+        this.results = results;
         this.listener = listener;
     }
 
-    /** What was saved and written, as plain values for the controller. */
-    static final class Summary implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        String downloads;
-        int saved;
-        long bytes;
-        /** Below the workspace, e.g. {@code devicefarm/nightly/Pixel 8 (14)/Video.mp4}. */
-        final ArrayList<String> savedPaths = new ArrayList<>();
-        final ArrayList<String> failures = new ArrayList<>();
-        final ArrayList<String> notes = new ArrayList<>();
-    }
-
-    /** {@code workspace}: the workspace root; artifacts go to {@code devicefarm/<run>/<device>/...} below it. */
     @Override
-    public Summary invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        Summary summary = new Summary();
-        Path dir = workspace.toPath().resolve(RunFlow.WORKSPACE_DIR);
-        RunResults results = tree;
-        if (!files.isEmpty()) {
-            Files.createDirectories(dir);
-            DownloadReport report;
-            try (ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults())) {
-                report = downloader.download(files, dir, new Progress(listener));
-            }
-            summary.downloads = report.summary();
-            summary.saved = report.saved().size();
-            summary.bytes = report.totalBytes();
-            report.saved().forEach(f -> summary.savedPaths.add(RunFlow.WORKSPACE_DIR + "/" + f.relativePath()));
-            report.failed().forEach(f -> summary.failures.add(f.relativePath() + ": " + f.reason()));
-            results = withFrameworkReports(results, files, report, dir, summary);
-        }
-        if (!reportZips.isEmpty()) {
-            results = fromReportZips(results, summary);
-        }
-        if (reportPath != null) {
-            summary.notes.addAll(results.notes());
-            Path xml = workspace.toPath().resolve(reportPath);
-            Files.createDirectories(xml.getParent());
-            try (OutputStream out = Files.newOutputStream(xml)) {
-                JUnitXmlWriter.write(results, out);
-            }
-        }
-        return summary;
-    }
-
-    /** Custom mode, customer artifacts not asked for: downloaded to a temporary folder for their test reports only. */
-    private RunResults fromReportZips(RunResults results, Summary summary) throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory("devicefarm-reports");
-        try (ArtifactDownloader downloader = new ArtifactDownloader(DownloadSettings.defaults())) {
-            DownloadReport report = downloader.download(reportZips, tmp, DownloadListener.NONE);
-            report.failed().forEach(f -> summary.failures.add("customer artifact for the test report " + f.relativePath()
-                    + ": " + f.reason()));
-            return withFrameworkReports(results, reportZips, report, tmp, summary);
-        } finally {
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(tmp)) {
-                paths = walk.sorted(Comparator.reverseOrder()).toList(); // files before their folders
-            }
-            for (Path p : paths) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Custom mode: each device's suites from the JUnit/TestNG XML its downloaded customer artifact zip holds. */
-    private static RunResults withFrameworkReports(RunResults results, List<ArtifactFile> fetched, DownloadReport report, Path dir,
-                                                   Summary summary) {
-        Map<String, String> jobs = new HashMap<>();
-        fetched.forEach(f -> jobs.put(f.getRelativePath(), f.getJobArn()));
-        Map<String, Path> zips = new HashMap<>();
-        for (DownloadReport.Saved saved : report.saved()) {
-            String job = jobs.get(saved.relativePath());
-            if ("CUSTOMER_ARTIFACT".equals(saved.type()) && saved.relativePath().endsWith(".zip") && job != null) {
-                zips.put(job, dir.resolve(saved.relativePath()));
-            }
-        }
-        try {
-            return FrameworkReports.applyTo(results, zips);
-        } catch (IOException e) {
-            summary.failures.add("customer artifacts: not a readable zip (" + e.getMessage() + ")");
-            return results;
-        }
+    public ResultsSummary invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        return results.collect(workspace.toPath(), new Progress(listener));
     }
 
     /** Progress in the build log, one line per file; reasons never hold a URL. */
@@ -158,6 +53,6 @@ final class AgentResults extends MasterToSlaveFileCallable<AgentResults.Summary>
 
     @Override
     public String toString() {
-        return "Device Farm results for the workspace";
+        return results.toString();
     }
 }

@@ -17,8 +17,9 @@ import hudson.tasks.Builder;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
-import io.jenkins.plugins.devicefarm.freestyle.FreestyleOnly;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
+import io.jenkins.plugins.devicefarm.core.run.RunFlow;
+import io.jenkins.plugins.devicefarm.freestyle.FreestyleOnly;
 import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import java.io.IOException;
 import java.util.Map;
@@ -64,11 +65,12 @@ public class DeviceFarmRunBuilder extends Builder implements SimpleBuildStep {
         FreestyleOnly.check(build, "deviceFarmRunTests", "deviceFarmRun");
         RunFlow flow;
         try {
-            flow = new RunFlow(run.toSpec(env::expand), run.getCredentialsId(), run.getRegion());
+            flow = new RunFlow(run.toSpec(env::expand));
         } catch (InvalidInputException e) {
             throw new AbortException("[Device Farm] " + e.getMessage());
         }
-        CompletableFuture<Map<String, Object>> result = flow.run(new Host(build, workspace, launcher, listener));
+        CompletableFuture<Map<String, Object>> result = flow.run(new JenkinsRunSite(new Host(build, workspace, launcher, listener),
+                run.getCredentialsId(), run.getRegion()));
         try {
             result.get();
         } catch (InterruptedException e) {

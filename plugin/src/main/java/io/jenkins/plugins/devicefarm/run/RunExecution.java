@@ -12,6 +12,7 @@ import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import io.jenkins.plugins.devicefarm.core.run.RunFlow;
 import io.jenkins.plugins.devicefarm.steps.AbortReason;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmExecution;
 import java.io.IOException;
@@ -34,6 +35,9 @@ final class RunExecution extends StepExecution implements RunHost {
 
     private final transient RunStep step;
     private RunFlow flow;
+    /** The step's credentials and region: the flow's client after a restart too. */
+    private String credentialsId;
+    private String region;
     /** Set when the build is aborted; the step fails with it once everything is stopped. */
     private Throwable abortCause;
 
@@ -47,7 +51,9 @@ final class RunExecution extends StepExecution implements RunHost {
     @Override
     public boolean start() throws Exception {
         try {
-            flow = new RunFlow(step.toSpec(v -> v), step.getCredentialsId(), step.getRegion());
+            flow = new RunFlow(step.toSpec(v -> v));
+            credentialsId = step.getCredentialsId();
+            region = step.getRegion();
         } catch (InvalidInputException e) {
             throw new AbortException(e.getMessage());
         }
@@ -84,7 +90,7 @@ final class RunExecution extends StepExecution implements RunHost {
     }
 
     private void go() {
-        flow.run(this).whenComplete((value, error) -> {
+        flow.run(new JenkinsRunSite(this, credentialsId, region)).whenComplete((value, error) -> {
             if (error == null && abortCause == null) {
                 succeed(value);
             } else { // an abort that came while the results were published still ends the step as aborted

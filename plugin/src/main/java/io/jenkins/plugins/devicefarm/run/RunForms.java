@@ -6,6 +6,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.core.artifact.ArtifactTypes;
+import io.jenkins.plugins.devicefarm.core.run.RunSpec;
 import software.amazon.awssdk.services.devicefarm.model.TestType;
 
 /** The form helpers of {@code deviceFarmRun}, reusing the checks the step itself makes. */

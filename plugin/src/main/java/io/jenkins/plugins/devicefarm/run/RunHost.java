@@ -11,7 +11,7 @@ import hudson.tasks.test.PipelineTestDetails;
 import java.io.IOException;
 
 /**
- * What a front end (the Pipeline step or the freestyle step) gives a {@link RunFlow}: the build,
+ * What a front end (the Pipeline step or the freestyle step) gives a {@link JenkinsRunSite}: the build,
  * its workspace and log, and the few things each does its own way.
  */
 interface RunHost {

@@ -13,6 +13,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devicefarm.DeviceFarmForms;
 import io.jenkins.plugins.devicefarm.DeviceFarmGlobalConfiguration;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
+import io.jenkins.plugins.devicefarm.core.run.RunArguments;
+import io.jenkins.plugins.devicefarm.core.run.RunSpec;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.steps.DeviceFarmStepDescriptor;
 import io.jenkins.plugins.devicefarm.steps.ResultPolicyStep;

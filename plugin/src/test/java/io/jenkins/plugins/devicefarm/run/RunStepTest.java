@@ -21,6 +21,7 @@ import hudson.tasks.junit.TestResultAction;
 import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.run.RunFlow;
 import io.jenkins.plugins.devicefarm.simulator.RunScript;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import io.jenkins.plugins.devicefarm.simulator.TestCounts;

@@ -51,7 +51,12 @@ public final class ArtifactLister {
         CompletableFuture<String> runName = lists.run(runArn).thenApply(Run::name);
         return nodes(runArn, levels)
                 .thenCompose(nodes -> listAll(nodes, types, levels))
-                .thenCombine(runName, (found, name) -> place(found, SafeNames.segment(name == null ? run.idSegments().get(1) : name)));
+                .thenCombine(runName, (found, name) -> place(found, runFolder(name, run)));
+    }
+
+    /** The run's folder below {@code devicefarm/}: its name made safe (its id when it has none). */
+    public static String runFolder(String name, DeviceFarmArn run) {
+        return SafeNames.segment(name == null ? run.idSegments().get(1) : name);
     }
 
     /** The run, its jobs, suites and tests, as far down as the levels need, with their folders. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devicefarm.run;
+package io.jenkins.plugins.devicefarm.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devicefarm.run;
+package io.jenkins.plugins.devicefarm.core.run;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
  * operator: 'EQUALS', values: ['ANDROID']]]}, {@code artifacts: ['VIDEO']}, {@code latitude: 47.6})
  * by turning them into the text the step's fields hold, before the step is instantiated.
  */
-final class RunArguments {
+public final class RunArguments {
     private RunArguments() {}
 
-    static Map<String, Object> flatten(Map<String, Object> arguments) {
+    public static Map<String, Object> flatten(Map<String, Object> arguments) {
         Map<String, Object> flat = new LinkedHashMap<>(arguments);
         for (String field : new String[] {"environmentVariables", "testParameters"}) {
             if (flat.get(field) instanceof Map<?, ?> m) {

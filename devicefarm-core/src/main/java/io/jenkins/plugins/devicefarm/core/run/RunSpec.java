@@ -1,4 +1,4 @@
-package io.jenkins.plugins.devicefarm.run;
+package io.jenkins.plugins.devicefarm.core.run;
 
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.devicefarm.model.UploadType;
  * one line naming its field and the fix. Plain serializable values (Pipeline program state): no
  * client, no URL, no secret.
  */
-final class RunSpec implements Serializable {
+public final class RunSpec implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> RADIOS = Set.of("wifi", "bluetooth", "nfc", "gps");
 
@@ -39,7 +39,7 @@ final class RunSpec implements Serializable {
      * One file a run needs: where it comes from (workspace path, upload ARN or upload name) and its
      * upload type. A class, not a record: Pipeline's program state is not written with Java serialization.
      */
-    static final class Input implements Serializable {
+    public static final class Input implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private final String field;
@@ -52,29 +52,29 @@ final class RunSpec implements Serializable {
             this.uploadType = uploadType;
         }
 
-        String field() {
+        public String field() {
             return field;
         }
 
-        String value() {
+        public String value() {
             return value;
         }
 
-        String uploadType() {
+        public String uploadType() {
             return uploadType;
         }
 
         /** Null for an app given by ARN: its type is Device Farm's to say. */
-        UploadType type() {
+        public UploadType type() {
             return uploadType == null ? null : UploadType.fromValue(uploadType);
         }
 
-        boolean isArn() {
+        public boolean isArn() {
             return UploadFinder.isArn(value);
         }
 
         /** A value with a folder in it can only be a workspace path. */
-        boolean isPath() {
+        public boolean isPath() {
             return value.contains("/") || value.contains("\\");
         }
 
@@ -131,7 +131,7 @@ final class RunSpec implements Serializable {
         request(input -> standIn).validate();
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
@@ -290,7 +290,7 @@ final class RunSpec implements Serializable {
     }
 
     /** Non-blank lines. */
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         if (text == null) {
             return List.of();
         }
@@ -298,7 +298,7 @@ final class RunSpec implements Serializable {
     }
 
     /** Values separated by line breaks or commas (names, ARNs and artifact types hold neither). */
-    static List<String> values(String text) {
+    public static List<String> values(String text) {
         if (text == null) {
             return List.of();
         }
@@ -314,52 +314,52 @@ final class RunSpec implements Serializable {
     }
 
     /** The step's fields after {@code ${VAR}} expansion; {@link #build()} checks them. */
-    static final class Builder implements Serializable {
+    public static final class Builder implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        String projectArn;
-        String name;
-        String testType;
-        String app;
-        String testPackage;
-        String testSpec;
-        String extraData;
-        String auxiliaryApps;
-        String devicePool;
-        String deviceFilters;
-        Integer maxDevices;
-        String testFilter;
-        String testParameters;
-        String environmentVariables;
-        Integer jobTimeoutMinutes;
-        Integer timeoutMinutes;
-        Boolean videoCapture;
-        Boolean appPackagesCleanup;
-        Boolean accountsCleanup;
-        Boolean skipAppResign;
-        String locale;
-        String latitude;
-        String longitude;
-        String radiosOff;
-        String deviceProxy;
-        String networkProfileArn;
-        String vpceConfigurationArns;
-        String iosArtifactPaths;
-        String androidArtifactPaths;
-        String deviceHostArtifactPaths;
-        String billingMethod;
-        String executionRoleArn;
-        String artifacts;
-        boolean publishTests = true;
-        boolean archive;
-        boolean keepUploads;
-        boolean waitForRun = true;
-        boolean preflight;
-        boolean setBuildResult = true;
+        public String projectArn;
+        public String name;
+        public String testType;
+        public String app;
+        public String testPackage;
+        public String testSpec;
+        public String extraData;
+        public String auxiliaryApps;
+        public String devicePool;
+        public String deviceFilters;
+        public Integer maxDevices;
+        public String testFilter;
+        public String testParameters;
+        public String environmentVariables;
+        public Integer jobTimeoutMinutes;
+        public Integer timeoutMinutes;
+        public Boolean videoCapture;
+        public Boolean appPackagesCleanup;
+        public Boolean accountsCleanup;
+        public Boolean skipAppResign;
+        public String locale;
+        public String latitude;
+        public String longitude;
+        public String radiosOff;
+        public String deviceProxy;
+        public String networkProfileArn;
+        public String vpceConfigurationArns;
+        public String iosArtifactPaths;
+        public String androidArtifactPaths;
+        public String deviceHostArtifactPaths;
+        public String billingMethod;
+        public String executionRoleArn;
+        public String artifacts;
+        public boolean publishTests = true;
+        public boolean archive;
+        public boolean keepUploads;
+        public boolean waitForRun = true;
+        public boolean preflight;
+        public boolean setBuildResult = true;
         /** The build result of each Device Farm result (checked already: it is built from the step's text). */
-        ResultPolicy policy = ResultPolicy.defaults();
+        public ResultPolicy policy = ResultPolicy.defaults();
 
-        RunSpec build() {
+        public RunSpec build() {
             return new RunSpec(this);
         }
     }

@@ -1,13 +1,5 @@
-package io.jenkins.plugins.devicefarm.run;
+package io.jenkins.plugins.devicefarm.core.run;
 
-import hudson.FilePath;
-import hudson.model.Result;
-import hudson.tasks.junit.JUnitResultArchiver;
-import hudson.tasks.junit.TestResultSummary;
-import io.jenkins.plugins.devicefarm.BuildLedger;
-import io.jenkins.plugins.devicefarm.DeviceFarmClients;
-import io.jenkins.plugins.devicefarm.DeviceFarmEngine;
-import io.jenkins.plugins.devicefarm.RemotingCalls;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
@@ -17,6 +9,7 @@ import io.jenkins.plugins.devicefarm.core.artifact.ArtifactLister;
 import io.jenkins.plugins.devicefarm.core.client.ClientLease;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Followed;
+import io.jenkins.plugins.devicefarm.core.lifecycle.Ledger;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.report.JobResults;
 import io.jenkins.plugins.devicefarm.core.report.ResultTreeFetcher;
@@ -44,39 +37,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jenkins.util.BuildListenerAdapter;
-import jenkins.util.Timer;
+import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.ArtifactType;
+import software.amazon.awssdk.services.devicefarm.model.Run;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
 import software.amazon.awssdk.services.devicefarm.model.UploadType;
 
 /**
- * One {@code deviceFarmRun}, for the Pipeline step and the freestyle step alike: uploads (from the
- * agent that holds the workspace), processing, scheduling, following the run through the one
- * lifecycle (tracked on the build, stopped once, recorded), then the test report and cleanup.
- * No thread waits: Device Farm calls run on the engine's scheduler, Jenkins work (workspace,
- * build.xml, the test report) on Jenkins' timer pool, and only a file's transfer occupies a
- * remoting thread, on the controller's side of the channel, for as long as the bytes flow.
+ * One {@code deviceFarmRun}, whatever the front end (Pipeline step, freestyle step, benchmark):
+ * uploads (sent from where the workspace is), processing, scheduling, following the run through
+ * the one lifecycle (tracked on the build, stopped once, recorded), then the test report, the
+ * artifacts and the cleanup. No thread waits: Device Farm calls run on the engine's scheduler,
+ * the front end's blocking work on {@link RunSite#blocking()}, and only a file's transfer occupies
+ * a thread of the front end's choosing for as long as the bytes flow.
  * <p>
- * Serializable state, saved with the Pipeline program: the uploads resolved, created and sent,
- * the run's unique name and ARN, the deadline. After a restart {@link #run} goes on from there;
- * clients, futures and the upload URL are transient (the URL never leaves {@link WorkspaceUpload}).
- * An abort in any phase leaves nothing billing, and the uploads this flow created are deleted
- * at the end unless {@code keepUploads}.
+ * Serializable state, saved with the build ({@link RunSite#saveState()} after each step that
+ * creates something): the uploads resolved, created and sent, the run's unique name and ARN, the
+ * deadline. After a restart {@link #run} goes on from there; clients, futures and the upload URL
+ * are transient. An abort in any phase leaves nothing billing, and the uploads this flow created
+ * are deleted at the end unless {@code keepUploads}.
  */
-final class RunFlow implements Serializable {
+public final class RunFlow implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final String LOG = "[Device Farm] ";
-    /** The workspace folder the step writes to: {@code devicefarm/<run id>/...}. */
-    static final String WORKSPACE_DIR = "devicefarm";
+    /** The workspace folder the flow writes to: {@code devicefarm/<run id>/...}. */
+    public static final String WORKSPACE_DIR = "devicefarm";
     static final String REPORT_FILE = "TEST-devicefarm.xml";
 
     private final RunSpec spec;
-    private final String credentialsId;
-    private final String region;
     /** The upload ARN of each input, by field, once found or created. */
     private final Map<String, String> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
     /** The uploads this flow created: deleted at the end unless keepUploads. */
@@ -90,34 +78,33 @@ final class RunFlow implements Serializable {
     /** Epoch millis; 0 = none. Set once, so a restart does not extend it. */
     private volatile long deadlineMillis;
     private volatile String phase = "starting";
-    /** The step's return value once the results are published: a restart after that publishes nothing twice. */
+    /** The return value once the results are published: a restart after that publishes nothing twice. */
     private volatile LinkedHashMap<String, Object> published;
     private volatile String abortReason;
 
-    private transient volatile RunHost host;
+    private transient volatile RunSite site;
     private transient volatile ClientLease lease;
-    private transient volatile BuildLedger ledger;
+    private transient volatile Ledger ledger;
     /** The phase's future that an abort may cancel (a transfer, a processing wait); never a ScheduleRun. */
     private transient volatile CompletableFuture<?> cancellable;
     private transient volatile Followed followed;
     private transient volatile Outcome scheduled;
 
-    RunFlow(RunSpec spec, String credentialsId, String region) {
+    public RunFlow(RunSpec spec) {
         this.spec = spec;
-        this.credentialsId = credentialsId;
-        this.region = region;
     }
 
     /** Runs the flow, or goes on with it after a restart; completes with the step's return value. */
-    CompletableFuture<Map<String, Object>> run(RunHost h) {
-        this.host = h;
+    public CompletableFuture<Map<String, Object>> run(RunSite s) {
+        this.site = s;
         if (deadlineMillis == 0 && spec.timeout != null) {
             deadlineMillis = System.currentTimeMillis() + spec.timeout.toMillis();
         }
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        onJenkins(() -> {
-            lease = DeviceFarmClients.lease(h.build(), credentialsId, region);
-            ledger = new BuildLedger(h.build(), credentialsId, region, h.listener());
+        blocking(() -> {
+            RunConnection c = s.connect();
+            lease = c.lease();
+            ledger = c.ledger();
             return null;
         })
                 .thenCompose(x -> runArn != null ? done() : uploadAll())
@@ -132,7 +119,7 @@ final class RunFlow implements Serializable {
      * scheduled is stopped as soon as Device Farm answers, a run is stopped through the
      * lifecycle. The flow's future then fails once the uploads are cleaned up.
      */
-    void abort(String reason) {
+    public void abort(String reason) {
         abortReason = reason;
         Followed f = followed;
         if (f != null) {
@@ -144,22 +131,32 @@ final class RunFlow implements Serializable {
         }
     }
 
-    String phase() {
+    /** What the flow is doing, e.g. "uploading app". */
+    public String phase() {
         return phase;
     }
 
-    /** For a build that cannot resume, as Jenkins shuts down: what it leaves, and who ends it. */
-    String leftAtShutdown() {
-        List<String> mine;
+    /** The run's ARN once scheduled, else null. */
+    public String runArn() {
+        return runArn;
+    }
+
+    /** The uploads this flow created and has not deleted (yet). */
+    public List<String> createdUploads() {
         synchronized (created) {
-            mine = List.copyOf(created);
+            return List.copyOf(created);
         }
+    }
+
+    /** For a build that cannot resume, as the process shuts down: what it leaves, and who ends it. */
+    public String leftAtShutdown() {
+        List<String> mine = createdUploads();
         return (runArn == null ? "nothing was scheduled" : "run " + runArn + ", if still running, is stopped by the safety net"
                 + " when Jenkins starts again") + (mine.isEmpty() ? "" : "; the uploads it created stay (they bill nothing): "
                 + String.join(", ", mine));
     }
 
-    String status() {
+    public String status() {
         Followed f = followed;
         Outcome o = f == null ? null : f.lastSeen();
         return phase + (runArn == null ? "" : " " + runArn) + (o == null ? "" : ": " + o.getStatus() + " " + o.getCounters());
@@ -172,21 +169,20 @@ final class RunFlow implements Serializable {
      * the workspace files, the uploads given by ARN or name. Then the files, one after another.
      */
     private CompletableFuture<Void> uploadAll() {
-        phase = "checking the inputs";
+        enter(RunPhase.CHECKING, "checking the inputs");
         CompletableFuture<Void> pool = spec.devicePool == null || poolArn != null ? done()
-                : new DevicePools(client(), DeviceFarmEngine.get()).resolve(spec.project, spec.devicePool)
+                : new DevicePools(client(), site.engine()).resolve(spec.project, spec.devicePool)
                         .thenAccept(p -> poolArn = p.toString());
-        return pool.thenCompose(x -> onJenkins(this::workspaceFiles)).thenCompose(files -> {
+        return pool.thenCompose(x -> blocking(this::workspaceFiles)).thenCompose(files -> {
             CompletableFuture<Void> chain = done();
             for (RunSpec.Input input : spec.inputs) {
-                if (!files.containsKey(input.field()) && !uploads.containsKey(input.field())) {
+                if (!files.contains(input.field()) && !uploads.containsKey(input.field())) {
                     chain = chain.thenCompose(x -> existing(input));
                 }
             }
             for (RunSpec.Input input : spec.inputs) {
-                FilePath file = files.get(input.field());
-                if (file != null) {
-                    chain = chain.thenCompose(x -> upload(input, file));
+                if (files.contains(input.field())) {
+                    chain = chain.thenCompose(x -> upload(input));
                 }
             }
             return chain;
@@ -194,64 +190,61 @@ final class RunFlow implements Serializable {
     }
 
     /**
-     * The workspace file of each input that names one, by field. A value with a folder that is no
-     * file fails naming its field; a bare name that is no file names an upload instead.
+     * The fields whose input is a workspace file. A value with a folder that is no file fails naming
+     * its field; a bare name that is no file names an upload instead.
      */
-    private Map<String, FilePath> workspaceFiles() throws Exception {
-        Map<String, FilePath> files = new LinkedHashMap<>();
-        FilePath workspace = host.workspace();
+    private Set<String> workspaceFiles() throws Exception {
+        Set<String> files = new HashSet<>();
         for (RunSpec.Input input : spec.inputs) {
             String known = uploads.get(input.field());
             if (input.isArn() || (known != null && !created.contains(known))) {
                 continue; // an upload, not a file (found before a restart, if known)
             }
-            FilePath file = workspace.child(input.value());
-            if (file.exists() && !file.isDirectory()) {
-                files.put(input.field(), file);
+            if (site.isFile(input.value())) {
+                files.add(input.field());
             } else if (input.isPath() || known != null) {
                 throw new InvalidInputException(input.field(), "no file '" + input.value() + "' in the workspace "
-                        + workspace.getRemote(), "Give a path relative to the workspace, an upload ARN, or the name of an upload");
+                        + site.workspace(), "Give a path relative to the workspace, an upload ARN, or the name of an upload");
             }
         }
         return files;
     }
 
     /** One workspace file: uploaded, or after a restart, awaited or sent again. */
-    private CompletableFuture<Void> upload(RunSpec.Input input, FilePath file) {
+    private CompletableFuture<Void> upload(RunSpec.Input input) {
         checkAbort();
         String known = uploads.get(input.field());
         if (known == null) {
-            return fresh(input, file);
+            return fresh(input);
         }
         if (sent.contains(known)) {
             return processed(input, known); // the bytes arrived before a restart
         }
-        // Created, but Jenkins restarted before the bytes arrived: start that file again.
+        // Created, but the process restarted before the bytes arrived: start that file again.
         uploads.remove(input.field());
         return uploader().delete(uploadArn(known)).thenCompose(x -> {
             created.remove(known);
-            host.saveState();
-            return fresh(input, file);
+            site.saveState();
+            return fresh(input);
         });
     }
 
-    /** CreateUpload, the bytes from the agent, then processing. */
-    private CompletableFuture<Void> fresh(RunSpec.Input input, FilePath file) {
+    /** CreateUpload, the bytes from where the workspace is, then processing. */
+    private CompletableFuture<Void> fresh(RunSpec.Input input) {
         phase = "uploading " + input.field();
         say("Creating the upload of " + input.field() + " '" + input.value() + "'");
         return uploader().create(spec.project, input.value(), input.type()).thenCompose(pending -> {
             String arn = pending.arn().toString();
             created.add(arn);
             uploads.put(input.field(), arn);
-            host.saveState();
+            site.saveState();
             checkAbort();
+            enter(RunPhase.UPLOADING, "uploading " + input.field());
             say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
-            CompletableFuture<Long> transfer = cancellable(RemotingCalls.onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(),
-                    pending.contentType()))));
-            return byDeadline(transfer, "sending " + input.field())
+            return byDeadline(cancellable(site.send(input.value(), pending)), "sending " + input.field())
                     .thenCompose(bytes -> {
                         sent.add(arn);
-                        host.saveState();
+                        site.saveState();
                         say("Sent " + bytes + " bytes of '" + input.value() + "'; Device Farm is processing it");
                         return processed(input, arn);
                     });
@@ -259,8 +252,8 @@ final class RunFlow implements Serializable {
     }
 
     /**
-     * {@code timeoutMinutes} bounds a transfer too: at the deadline it is cancelled (the agent
-     * closes the connection, see {@link WorkspaceUpload}) and the flow fails saying what ran out.
+     * {@code timeoutMinutes} bounds a transfer too: at the deadline it is cancelled (which closes the
+     * connection) and the flow fails saying what ran out.
      */
     private <T> CompletableFuture<T> byDeadline(CompletableFuture<T> transfer, String what) {
         Duration left = remaining();
@@ -268,13 +261,15 @@ final class RunFlow implements Serializable {
             return transfer;
         }
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> timer = Timer.get().schedule(() -> {
-            late.set(true);
-            transfer.cancel(true);
-        }, left.toMillis(), TimeUnit.MILLISECONDS);
+        site.engine().call(left, () -> {
+            if (!transfer.isDone()) {
+                late.set(true);
+                transfer.cancel(true);
+            }
+            return Boolean.TRUE;
+        });
         CompletableFuture<T> bounded = new CompletableFuture<>();
         transfer.whenComplete((value, error) -> {
-            timer.cancel(false);
             if (error == null) {
                 bounded.complete(value);
             } else if (late.get() && abortReason == null) {
@@ -290,7 +285,7 @@ final class RunFlow implements Serializable {
     /** GetUpload with backoff until SUCCEEDED; FAILED fails with Device Farm's message. */
     private CompletableFuture<Void> processed(RunSpec.Input input, String arn) {
         checkAbort();
-        phase = "processing " + input.field();
+        enter(RunPhase.PROCESSING, "processing " + input.field());
         return cancellable(uploader().awaitProcessed(uploadArn(arn), remaining()))
                 .thenAccept(u -> say(input.field() + ": upload '" + u.name() + "' " + u.statusAsString()));
     }
@@ -298,18 +293,18 @@ final class RunFlow implements Serializable {
     /** An upload given by ARN or by name (the newest processed one of that name and type in the project). */
     private CompletableFuture<Void> existing(RunSpec.Input input) {
         phase = "finding " + input.field();
-        UploadFinder finder = new UploadFinder(client(), DeviceFarmEngine.get());
+        UploadFinder finder = new UploadFinder(client(), site.engine());
         CompletableFuture<Upload> found;
         if (input.type() != null) {
             found = finder.find(input.field(), spec.project, input.value(), input.type());
         } else { // an app by ARN: its type is Device Farm's to say
-            found = DeviceFarmEngine.get().call("GetUpload", "upload " + input.value(),
+            found = site.engine().call("GetUpload", "upload " + input.value(),
                             () -> client().getUpload(r -> r.arn(input.value())).upload())
                     .thenCompose(u -> finder.find(input.field(), spec.project, input.value(), appType(input.field(), u)));
         }
         return found.thenAccept(u -> {
             uploads.put(input.field(), u.arn());
-            host.saveState();
+            site.saveState();
             say(input.field() + ": using upload '" + u.name() + "' (" + u.arn() + ")");
         });
     }
@@ -330,8 +325,8 @@ final class RunFlow implements Serializable {
             return CompletableFuture.completedFuture(runArn); // scheduled before a restart (stopped next if aborted)
         }
         checkAbort();
-        phase = "scheduling";
-        RunScheduler scheduler = new RunScheduler(client(), DeviceFarmEngine.get());
+        enter(RunPhase.SCHEDULING, "scheduling");
+        RunScheduler scheduler = new RunScheduler(client(), site.engine());
         Map<String, String> arns = Map.copyOf(uploads);
         RunRequest request = spec.request(input -> arns.get(input.field()));
         DeviceFarmArn pool = poolArn == null ? null : DeviceFarmArn.parse("devicePool", poolArn, ArnKind.DEVICE_POOL);
@@ -343,12 +338,11 @@ final class RunFlow implements Serializable {
         // A name from before a restart: the run may exist already; look for it before scheduling again.
         boolean resumed = runName != null;
         if (!resumed) {
-            runName = RunScheduler.uniqueName(spec.name != null ? spec.name : defaultName());
-            host.saveState();
+            runName = RunScheduler.uniqueName(spec.name != null ? spec.name : site.defaultRunName());
+            site.saveState();
         }
         return preflight
-                .thenCompose(x -> resumed ? scheduler.find(spec.project, runName)
-                        : CompletableFuture.completedFuture(Optional.<software.amazon.awssdk.services.devicefarm.model.Run>empty()))
+                .thenCompose(x -> resumed ? scheduler.find(spec.project, runName) : CompletableFuture.completedFuture(Optional.<Run>empty()))
                 .thenCompose(found -> {
                     if (found.isPresent()) {
                         say("Found run '" + runName + "', scheduled before the restart");
@@ -358,12 +352,12 @@ final class RunFlow implements Serializable {
                     say("Scheduling run '" + runName + "'");
                     return scheduler.schedule(request, pool, runName);
                 })
-                .thenCompose(run -> onJenkins(() -> {
+                .thenCompose(run -> blocking(() -> {
                     Outcome o = OutcomeMapper.of(run);
                     runArn = run.arn();
                     scheduled = o;
-                    host.saveState();
-                    ledger.track(runArn());
+                    site.saveState();
+                    ledger.track(run());
                     ledger.record(o);
                     say("Scheduled run '" + run.name() + "': " + run.arn());
                     return run.arn();
@@ -373,7 +367,7 @@ final class RunFlow implements Serializable {
     private CompletableFuture<Map<String, Object>> afterScheduling(String arn) {
         String reason = abortReason;
         if (reason != null) { // aborted while ScheduleRun was under way: stop what it made
-            return DeviceFarmEngine.lifecycle().stop(lease.retain(), runArn(), reason, ledger)
+            return site.lifecycle().stop(lease.retain(), run(), reason, ledger)
                     .handle((o, e) -> {
                         throw new CancellationException("aborted: " + reason);
                     });
@@ -389,16 +383,16 @@ final class RunFlow implements Serializable {
             say("Not waiting for the run (wait: false); deviceFarmWaitForRun(arn: ...) follows it");
             return CompletableFuture.completedFuture(value);
         }
-        return onJenkins(this::follow).thenCompose(Followed::outcome).thenCompose(this::results);
+        return blocking(this::follow).thenCompose(Followed::outcome).thenCompose(this::results);
     }
 
     private Followed follow() {
-        phase = "running";
+        enter(RunPhase.RUNNING, "running");
         WatchOptions options = WatchOptions.untilCompleted();
         if (deadlineMillis > 0) {
             options = options.timeout(Duration.ofMillis(Math.max(1, deadlineMillis - System.currentTimeMillis())), true);
         }
-        Followed f = DeviceFarmEngine.lifecycle().follow(lease.retain(), runArn(), options, DeviceFarmEngine.pollSettings(), ledger);
+        Followed f = site.lifecycle().follow(lease.retain(), run(), options, site.pollSettings(), ledger);
         followed = f;
         f.onChange(o -> say("Run " + (o.getName() == null ? o.getArn() : "'" + o.getName() + "'") + ": " + o.getStatus() + " "
                 + o.getCounters()));
@@ -413,33 +407,34 @@ final class RunFlow implements Serializable {
 
     private CompletableFuture<Map<String, Object>> results(Outcome run) {
         checkAbort();
-        phase = "reading results";
-        ScheduledPages pages = new ScheduledPages(DeviceFarmEngine.get());
-        CompletableFuture<RunResults> tree = new ResultTreeFetcher(client(), pages).fetch(runArn());
+        enter(RunPhase.RESULTS, "reading results");
+        ScheduledPages pages = new ScheduledPages(site.engine());
+        CompletableFuture<RunResults> tree = new ResultTreeFetcher(client(), pages).fetch(run());
         CompletableFuture<List<ArtifactFile>> files = spec.artifacts.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                : new ArtifactLister(client(), pages).list(runArn(), spec.artifacts, EnumSet.allOf(ArtifactLevel.class))
+                : new ArtifactLister(client(), pages).list(run(), spec.artifacts, EnumSet.allOf(ArtifactLevel.class))
                         .exceptionally(e -> { // a failed listing must not hide the test results
                             warn("Could not list the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
                             return List.of();
                         });
-        return tree.thenCompose(t -> files.thenCombine(reportZips(pages, t), (f, z) -> new Results(t, f, z))).thenCompose(r -> {
+        return tree.thenCompose(t -> files.thenCombine(reportZips(pages, t), (f, z) -> new WorkspaceResults(t, f, z,
+                spec.publishTests ? reportPath() : null)).thenApply(w -> Map.entry(t, w))).thenCompose(r -> {
             checkAbort();
-            phase = r.files().isEmpty() ? "writing the test report" : "downloading " + r.files().size() + " artifact(s)";
-            String report = spec.publishTests ? reportPath() : null;
-            CompletableFuture<AgentResults.Summary> agent = onAgent(new AgentResults(r.tree(), r.files(), r.reportZips(), report, host.listener()));
-            return agent.<CompletableFuture<AgentResults.Summary>>handle((summary, e) -> {
+            RunResults t = r.getKey();
+            WorkspaceResults work = r.getValue();
+            phase = spec.artifacts.isEmpty() ? "writing the test report" : "downloading the artifacts";
+            return cancellable(site.collect(work)).<CompletableFuture<ResultsSummary>>handle((summary, e) -> {
                         if (e == null) {
                             return CompletableFuture.completedFuture(summary);
                         }
                         if (abortReason != null) {
-                            return CompletableFuture.<AgentResults.Summary>failedFuture(e);
+                            return CompletableFuture.<ResultsSummary>failedFuture(e);
                         }
                         // The downloads failed as a whole: say so, and still publish the test results.
                         warn("Could not download the artifacts: " + DeviceFarmLifecycle.unwrap(e).getMessage());
-                        return onAgent(new AgentResults(r.tree(), List.of(), List.of(), report, host.listener()));
+                        return cancellable(site.collect(work.reportOnly()));
                     })
                     .thenCompose(f -> f)
-                    .thenCompose(summary -> onJenkins(() -> publish(run, r.tree(), summary)));
+                    .thenCompose(summary -> blocking(() -> publish(run, t, summary)));
         });
     }
 
@@ -452,65 +447,52 @@ final class RunFlow implements Serializable {
             return CompletableFuture.completedFuture(List.of());
         }
         return new ArtifactLister(client(), pages)
-                .list(runArn(), EnumSet.of(ArtifactType.CUSTOMER_ARTIFACT), EnumSet.allOf(ArtifactLevel.class))
+                .list(run(), EnumSet.of(ArtifactType.CUSTOMER_ARTIFACT), EnumSet.allOf(ArtifactLevel.class))
                 .exceptionally(e -> { // then the report says which devices have only counters
                     warn("Could not list the customer artifacts for the test report: " + DeviceFarmLifecycle.unwrap(e).getMessage());
                     return List.of();
                 });
     }
 
-    /** The result tree and the artifact files to fetch (their URLs are secrets: they go to the agent only). */
-    private record Results(RunResults tree, List<ArtifactFile> files, List<ArtifactFile> reportZips) {}
-
-    /** Runs {@code callable} on the workspace's machine; an abort interrupts it. */
-    private <T> CompletableFuture<T> onAgent(jenkins.MasterToSlaveFileCallable<T> callable) {
-        return cancellable(RemotingCalls.onRemotingThread(() -> host.workspace().act(callable)));
-    }
-
+    /** Next to the run's artifacts: {@code devicefarm/<run>/TEST-devicefarm.xml}. */
     private String reportPath() {
-        return WORKSPACE_DIR + "/" + runId() + "/" + REPORT_FILE;
+        return WORKSPACE_DIR + "/" + ArtifactLister.runFolder(runName, run()) + "/" + REPORT_FILE;
     }
 
-    /** On a Jenkins thread: the test report, the archive, the build result, and the step's return value. */
-    private Map<String, Object> publish(Outcome run, RunResults tree, AgentResults.Summary agent) throws Exception {
+    /** Blocking: the test report, the archive, the build result, and the return value. */
+    private Map<String, Object> publish(Outcome run, RunResults tree, ResultsSummary collected) throws Exception {
         LinkedHashMap<String, Object> value = new LinkedHashMap<>(run.toMap());
         value.put("webUrl", run.getConsoleUrl());
         value.put("jobs", jobs(tree));
-        agent.notes.forEach(this::say);
-        if (agent.downloads != null) {
-            say(agent.downloads + " into " + WORKSPACE_DIR + "/");
-            agent.failures.forEach(f -> warn("Not downloaded: " + f));
+        collected.notes.forEach(this::say);
+        if (collected.downloads != null) {
+            say(collected.downloads + " into " + WORKSPACE_DIR + "/");
+            collected.failures.forEach(f -> warn("Not downloaded: " + f));
             Map<String, Object> artifacts = new LinkedHashMap<>();
             artifacts.put("dir", WORKSPACE_DIR);
-            artifacts.put("saved", agent.saved);
-            artifacts.put("bytes", agent.bytes);
-            artifacts.put("failed", new ArrayList<>(agent.failures));
+            artifacts.put("saved", collected.saved);
+            artifacts.put("bytes", collected.bytes);
+            artifacts.put("failed", new ArrayList<>(collected.failures));
             value.put("artifacts", artifacts);
-            if (spec.archive && !agent.savedPaths.isEmpty()) {
-                Map<String, String> archived = new LinkedHashMap<>();
-                agent.savedPaths.forEach(p -> archived.put(p, p));
-                host.build().pickArtifactManager().archive(host.workspace(), host.launcher(),
-                        BuildListenerAdapter.wrap(host.listener()), archived);
-                say("Archived " + archived.size() + " artifact(s) on the build");
+            if (spec.archive && !collected.savedPaths.isEmpty()) {
+                site.archive(List.copyOf(collected.savedPaths));
+                say("Archived " + collected.savedPaths.size() + " artifact(s) on the build");
             }
         }
         if (spec.publishTests) {
-            JUnitResultArchiver archiver = new JUnitResultArchiver(reportPath());
-            archiver.setAllowEmptyResults(true); // a run without per-test results says so above
-            TestResultSummary summary = JUnitResultArchiver.parseAndSummarize(archiver, host.testDetails(), host.build(),
-                    host.workspace(), host.launcher(), host.listener());
-            if (summary.getFailCount() > 0) {
-                host.setResult(Result.UNSTABLE, summary.getFailCount() + " tests failed");
+            int failed = site.publishTests(reportPath());
+            if (failed > 0) {
+                site.setResult(Verdict.UNSTABLE, failed + " tests failed");
             }
             value.put("testReport", reportPath());
         }
         Verdict v = spec.policy.verdictFor(run);
         if (spec.setBuildResult && v != Verdict.SUCCESS) {
-            host.setResult(Result.fromString(v.name()), "Device Farm result " + run.getResult());
+            site.setResult(v, "Device Farm result " + run.getResult());
         }
         published = value;
-        host.saveState();
-        say("Published the results of run " + runId());
+        site.saveState();
+        say("Published the results of run " + runArn);
         return value;
     }
 
@@ -535,13 +517,9 @@ final class RunFlow implements Serializable {
     // ---- the end
 
     private void finish(Map<String, Object> value, Throwable error, CompletableFuture<Map<String, Object>> result) {
-        if (DeviceFarmEngine.isClosing()) {
-            // Jenkins is shutting down under us: keep every upload and the run for the step's onResume().
-            ClientLease l = lease;
-            lease = null;
-            if (l != null) {
-                l.close();
-            }
+        if (site.isClosing()) {
+            // Shutting down under us: keep every upload and the run for the resume.
+            closeLease();
             return;
         }
         Throwable e = error == null ? null : DeviceFarmLifecycle.unwrap(error);
@@ -549,15 +527,13 @@ final class RunFlow implements Serializable {
         try {
             cleanup = deleteUploads();
         } catch (RuntimeException ex) {
-            warn("Could not delete the uploads this step created: " + ex.getMessage());
+            warn("Could not delete the uploads this flow created: " + ex.getMessage());
             cleanup = done();
         }
         cleanup.whenComplete((x, y) -> {
-            ClientLease l = lease;
-            lease = null;
-            if (l != null) {
-                l.close();
-            }
+            closeLease();
+            phase = "done";
+            site.entered(RunPhase.DONE);
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
@@ -566,12 +542,17 @@ final class RunFlow implements Serializable {
         });
     }
 
+    private void closeLease() {
+        ClientLease l = lease;
+        lease = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
     /** Deletes what this flow uploaded, unless asked to keep it or a run it did not wait for still uses it. */
     private CompletableFuture<Void> deleteUploads() {
-        List<String> mine;
-        synchronized (created) {
-            mine = List.copyOf(created);
-        }
+        List<String> mine = createdUploads();
         if (mine.isEmpty() || lease == null) {
             return done();
         }
@@ -596,20 +577,20 @@ final class RunFlow implements Serializable {
             }));
         }
         return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new))
-                .thenRun(() -> say("Deleted the upload(s) this step created: " + String.join(", ", mine)));
+                .thenRun(() -> say("Deleted the upload(s) this flow created: " + String.join(", ", mine)));
     }
 
     // ---- helpers
 
-    /** Work for a Jenkins thread (workspace, build.xml, the test report). */
+    /** Work that may block: on the site's blocking threads. */
     @FunctionalInterface
-    interface JenkinsWork<T> {
+    private interface BlockingWork<T> {
         T call() throws Exception;
     }
 
-    private static <T> CompletableFuture<T> onJenkins(JenkinsWork<T> work) {
+    private <T> CompletableFuture<T> blocking(BlockingWork<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Timer.get().execute(() -> {
+        site.blocking().execute(() -> {
             try {
                 f.complete(work.call());
             } catch (Throwable t) {
@@ -634,6 +615,11 @@ final class RunFlow implements Serializable {
         }
     }
 
+    private void enter(RunPhase p, String description) {
+        phase = description;
+        site.entered(p);
+    }
+
     private static CompletableFuture<Void> done() {
         return CompletableFuture.completedFuture(null);
     }
@@ -642,40 +628,27 @@ final class RunFlow implements Serializable {
         return deadlineMillis == 0 ? null : Duration.ofMillis(Math.max(1, deadlineMillis - System.currentTimeMillis()));
     }
 
-    private software.amazon.awssdk.services.devicefarm.DeviceFarmClient client() {
+    private DeviceFarmClient client() {
         return lease.client();
     }
 
     private Uploader uploader() {
-        return new Uploader(client(), DeviceFarmEngine.get());
+        return new Uploader(client(), site.engine());
     }
 
-    private DeviceFarmArn runArn() {
+    private DeviceFarmArn run() {
         return DeviceFarmArn.parse("arn", runArn, ArnKind.RUN);
-    }
-
-    /** The run's id, the last segment of its ARN: the workspace folder of its files. */
-    private String runId() {
-        return runArn.substring(runArn.lastIndexOf('/') + 1);
     }
 
     private static DeviceFarmArn uploadArn(String arn) {
         return DeviceFarmArn.parse("arn", arn, ArnKind.UPLOAD);
     }
 
-    private String defaultName() {
-        try {
-            return host.build().getFullDisplayName();
-        } catch (Exception e) {
-            return "jenkins";
-        }
-    }
-
     private void say(String line) {
-        host.listener().getLogger().println(LOG + line);
+        site.log(line);
     }
 
     private void warn(String line) {
-        host.listener().error(LOG + line);
+        site.warn(line);
     }
 }
