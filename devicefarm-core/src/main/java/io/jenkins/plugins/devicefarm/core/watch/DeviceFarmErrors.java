@@ -65,7 +65,7 @@ public final class DeviceFarmErrors {
     /** Which account quota a LimitExceededException of {@code operation} hit (AWS's defaults), and what to do. */
     private static String quotaFix(String operation) {
         return switch (operation) {
-            case "ScheduleRun" -> "Device Farm takes at most 250 jobs in flight per account by default, queued ones "
+            case "ScheduleRun" -> "Device Farm allows at most 250 jobs in flight per account by default, queued ones "
                     + "included: wait for runs to end or ask AWS to raise the quota.";
             case "CreateRemoteAccessSession" -> "Device Farm allows 2 metered remote access sessions at once by default: "
                     + "wait for sessions to end or ask AWS to raise the quota.";

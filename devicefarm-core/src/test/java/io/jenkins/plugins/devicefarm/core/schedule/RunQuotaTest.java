@@ -32,7 +32,7 @@ class RunQuotaTest {
         assertThat(t).isInstanceOf(DeviceFarmCallException.class)
                 .hasMessageStartingWith("Device Farm ScheduleRun for run 'nightly [")
                 .hasMessageContaining("LimitExceededException: The maximum number of in-flight jobs")
-                .hasMessageEndingWith("this run would add 2. Device Farm takes at most 250 jobs in flight per account "
+                .hasMessageEndingWith("this run would add 2. Device Farm allows at most 250 jobs in flight per account "
                         + "by default, queued ones included: wait for runs to end or ask AWS to raise the quota.")
                 .hasMessageNotContaining("\n");
         assertThat(((DeviceFarmCallException) t).getErrorCode()).isEqualTo("LimitExceededException");
