@@ -130,7 +130,8 @@ public final class AbortBenchmark {
     }
 
     private static Result run(Target target, int aborts, int parallel, byte[] app, byte[] tests, long seed) throws Exception {
-        Scenario scenario = Scenario.demo().concurrency(new Concurrency(1_000_000, Concurrency.DEFAULT.meteredRemoteAccess()))
+        Scenario scenario = Scenario.demo()
+                .concurrency(new Concurrency(1_000_000, Concurrency.DEFAULT.meteredRemoteAccess(), 1_000_000))
                 .prependRunScript(RUN)
                 .prependUploadScript(new UploadScript(".*", PROCESSING_SECONDS, "SUCCEEDED", null, null, null));
         Queue<JournalEntry> stopsAndDeletes = new ConcurrentLinkedQueue<>();

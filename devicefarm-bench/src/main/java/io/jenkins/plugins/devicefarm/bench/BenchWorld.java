@@ -42,8 +42,10 @@ final class BenchWorld implements AutoCloseable {
 
     BenchWorld(int count, double timeScale) {
         this.timeScale = timeScale;
-        // Every run on its devices at once: the account's metered quota (5 devices) would queue them.
-        Scenario scenario = Scenario.demo().concurrency(new Concurrency(1_000_000, Concurrency.DEFAULT.meteredRemoteAccess()));
+        // Every run on its devices at once: the account's quotas (5 metered devices, 250 jobs in flight)
+        // would queue or refuse them.
+        Scenario scenario = Scenario.demo()
+                .concurrency(new Concurrency(1_000_000, Concurrency.DEFAULT.meteredRemoteAccess(), 1_000_000));
         for (int k = 0; k < DURATION_STEPS; k++) {
             scenario.prependRunScript(new RunScript("^bench-d" + k + "-", QUEUE, SETUP, testSeconds(k), TEARDOWN,
                     "PASSED", new TestCounts(20, 0, 0, 0, 0), null));

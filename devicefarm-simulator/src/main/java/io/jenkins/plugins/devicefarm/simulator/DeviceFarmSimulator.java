@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -105,6 +106,11 @@ public final class DeviceFarmSimulator implements AutoCloseable {
     public void restart() {
         stopServer();
         startServer();
+    }
+
+    /** The temporary files that hold upload bytes now (tests check that nothing is left behind). */
+    List<Path> uploadFiles() {
+        return state.uploads().files();
     }
 
     /** Stops the server and deletes the bytes of every upload. */

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * Everything the simulated account holds, and Device Farm's rules for changing it (ARN lookups,
- * scheduling, the remote-access quota). Kept in memory for the simulator's lifetime, so it
- * survives an HTTP server restart.
+ * scheduling, the quotas of jobs in flight and of remote access sessions). Kept in memory for the
+ * simulator's lifetime, so it survives an HTTP server restart.
  */
 final class DeviceFarmState {
     private final Scenario scenario;
@@ -128,6 +128,7 @@ final class DeviceFarmState {
     /** One job per given device (ScheduleRun has chosen them from the pool or the device selection). */
     synchronized SimRun scheduleRun(SimRun.Request request, List<ScenarioDevice> devices, RunSpec spec, Instant now) {
         ScenarioProject project = project("projectArn", request.projectArn());
+        requireInFlightRoom(devices.size(), now);
         String runId = UUID.randomUUID().toString();
         String arn = Arns.run(accountId(), project.id(), runId);
         SimRun run = new SimRun(arn, project.id(), runId, request, scenario.scriptFor(request.name()), now);
@@ -147,6 +148,23 @@ final class DeviceFarmState {
         }
         runs.put(arn, run);
         return run;
+    }
+
+    /**
+     * Device Farm's account quota of jobs in flight, queued ones included (250 by default): a run
+     * that would go beyond it is refused whole, before anything is created.
+     */
+    private void requireInFlightRoom(int newJobs, Instant now) {
+        int limit = scenario.concurrency().inFlightJobs();
+        if (jobs.size() + newJobs <= limit) {
+            return; // even if none had completed: no need to work out their states
+        }
+        long inFlight = jobs.values().stream().filter(j -> !j.state(now).completed()).count();
+        if (inFlight + newJobs > limit) {
+            throw ApiException.limitExceeded("The maximum number of in-flight jobs, including pending queued jobs, "
+                    + "across your account is " + limit + ": " + inFlight + " are in flight and this run would add "
+                    + newJobs + ".");
+        }
     }
 
     synchronized SimSession createSession(SimSession.Request request, Instant now) {

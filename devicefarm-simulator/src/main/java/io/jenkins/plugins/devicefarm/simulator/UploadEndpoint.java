@@ -14,11 +14,15 @@ import java.util.Optional;
  * The presigned PUT URLs of uploads, answered like S3 answers them: the body streams to a
  * temporary file (any size, constant memory), {@code Content-Length} is required (S3 takes no
  * chunked uploads), the {@code Content-Type} must be the one CreateUpload was given, and an
- * unknown or expired URL is 403. Journaled as {@code PutUpload} with the upload's ARN, never the URL.
+ * unknown or expired URL is 403. A body cut off before {@code Content-Length} bytes (the client
+ * hung up) is IncompleteBody: its bytes are dropped and the upload stays INITIALIZED, as S3 stores no
+ * object, so the URL takes a complete PUT later. Journaled as {@code PutUpload} with the upload's ARN,
+ * never the URL.
  */
 final class UploadEndpoint {
     static final String PREFIX = "/_uploads/";
     static final String OPERATION = "PutUpload";
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Uploads uploads;
     private final SimClock clock;
@@ -73,17 +77,20 @@ final class UploadEndpoint {
         }
         Path file = uploads.newFile();
         long written;
-        try (InputStream in = exchange.getRequestBody();
-             OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-            written = in.transferTo(out);
-        } catch (IOException e) {
+        try {
+            written = receive(exchange.getRequestBody(), file);
+        } catch (IOException e) { // the disk failed, not the client
             Uploads.deleteQuietly(file);
             throw e;
         }
-        if (written != expected) {
+        if (written != expected) { // the client hung up mid-body: S3 keeps no object, the URL stays usable
             Uploads.deleteQuietly(file);
-            s3Error(exchange, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
-                    + "Content-Length HTTP header.", now, receivedNanos, arn);
+            try {
+                s3Error(exchange, 400, "IncompleteBody", "You did not provide the number of bytes specified by the "
+                        + "Content-Length HTTP header.", now, receivedNanos, arn);
+            } catch (IOException gone) {
+                // journaled; the client is gone, so nobody is left to answer
+            }
             return;
         }
         // The bytes count from when they all arrived, so processing starts then.
@@ -100,6 +107,30 @@ final class UploadEndpoint {
         journal.record(new JournalEntry(now, receivedNanos, OPERATION, arn, 200, null));
         exchange.getResponseHeaders().set("ETag", "\"" + Long.toHexString(written) + "\"");
         exchange.sendResponseHeaders(200, -1);
+    }
+
+    /**
+     * Streams the body to {@code file}: the bytes written until it ended or the connection broke off
+     * (closed or reset before {@code Content-Length} bytes came). Only a failure to write is thrown.
+     */
+    private static long receive(InputStream body, Path file) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (true) {
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (IOException brokenOff) {
+                    return written;
+                }
+                if (n < 0) {
+                    return written;
+                }
+                out.write(buffer, 0, n);
+                written += n;
+            }
+        }
     }
 
     private void s3Error(HttpExchange exchange, int status, String code, String message, Instant now, long receivedNanos,

@@ -109,6 +109,18 @@ final class Uploads implements AutoCloseable {
         return Files.createTempFile(directory, "upload", ".bin");
     }
 
+    /** The files in the temporary directory now, whoever they belong to. */
+    synchronized List<Path> files() {
+        if (directory == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the upload still exists (a PUT racing a DeleteUpload must not resurrect its bytes). */
     synchronized boolean exists(SimUpload upload) {
         return byArn.get(upload.arn()) == upload;

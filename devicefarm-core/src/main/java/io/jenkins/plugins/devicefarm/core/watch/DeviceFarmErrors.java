@@ -50,8 +50,7 @@ public final class DeviceFarmErrors {
         String fix = switch (code) {
             case "NotFoundException" -> "Check the ARN, and that the credentials belong to the account that owns it.";
             case "ArgumentException" -> "Check the values given to the step.";
-            case "LimitExceededException" -> "A Device Farm limit was reached (e.g. 2 metered remote access sessions at once): "
-                    + "wait for others to end or ask AWS to raise the limit.";
+            case "LimitExceededException" -> quotaFix(operation);
             case "ServiceAccountException" -> "The AWS account is not set up for Device Farm; sign in to the console once to set it up.";
             case "NotEligibleException" -> "The account is not eligible for this; check its Device Farm settings.";
             case "InvalidOperationException" -> "Device Farm does not allow this in the resource's current state.";
@@ -60,6 +59,21 @@ public final class DeviceFarmErrors {
                     "The AWS credentials were refused; check the credentials id and that its policy allows devicefarm:" + operation + ".";
             default -> isRetryable(t) ? "Device Farm is busy or failing; it was retried and will be again where possible." : "";
         };
-        return what + ": " + code + ": " + detail + (fix.isEmpty() ? "" : ". " + fix);
+        return what + ": " + code + ": " + (fix.isEmpty() ? detail : withoutFinalStop(detail) + ". " + fix);
+    }
+
+    /** Which account quota a LimitExceededException of {@code operation} hit (AWS's defaults), and what to do. */
+    private static String quotaFix(String operation) {
+        return switch (operation) {
+            case "ScheduleRun" -> "Device Farm allows at most 250 jobs in flight per account by default, queued ones "
+                    + "included: wait for runs to end or ask AWS to raise the quota.";
+            case "CreateRemoteAccessSession" -> "Device Farm allows 2 metered remote access sessions at once by default: "
+                    + "wait for sessions to end or ask AWS to raise the quota.";
+            default -> "A Device Farm quota was reached: wait for runs or sessions to end or ask AWS to raise the quota.";
+        };
+    }
+
+    private static String withoutFinalStop(String detail) {
+        return detail != null && detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail;
     }
 }

@@ -113,7 +113,9 @@ class SessionLifecycleTest {
         Throwable t = Await.failure(f.watcher.createSession(f.client, new SessionRequest(f.project(), f.device()).name("three")));
         assertThat(t).isInstanceOf(DeviceFarmCallException.class)
                 .hasMessageContaining("LimitExceededException")
-                .hasMessageContaining("ask AWS to raise the limit");
+                .hasMessageContaining("2 metered remote access sessions at once by default: "
+                        + "wait for sessions to end or ask AWS to raise the quota.")
+                .hasMessageNotContaining("..");
     }
 
     @Test
