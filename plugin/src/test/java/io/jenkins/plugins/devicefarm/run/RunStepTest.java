@@ -22,6 +22,7 @@ import io.jenkins.plugins.devicefarm.DeviceFarmBuildAction;
 import io.jenkins.plugins.devicefarm.SimulatorFixture;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.run.RunFlow;
+import io.jenkins.plugins.devicefarm.simulator.Concurrency;
 import io.jenkins.plugins.devicefarm.simulator.RunScript;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import io.jenkins.plugins.devicefarm.simulator.TestCounts;
@@ -291,6 +292,21 @@ class RunStepTest extends SimulatorFixture {
         assertFalse(b.getLog().contains("at io.jenkins.plugins"));
         assertEquals(2, simulator.journal().count("DeleteUpload"));
         assertTrue(client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().isEmpty());
+    }
+
+    @Test
+    void aQuotaDeviceFarmRefusesFailsInOneLineAndLeavesNothing() throws Exception {
+        instantProcessing();
+        simulator.scenario().concurrency(new Concurrency(5, 2, 1)); // 1 job in flight; the pool has 2 devices
+        WorkflowJob p = pipeline(j, "quota", "node { deviceFarmRun(" + FILES + ") }");
+        workspaceFiles(p);
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("wait for runs to end or ask AWS to raise the quota", b);
+        assertFalse(b.getLog().contains("at io.jenkins.plugins"));
+        await("the uploads deleted", () -> simulator.journal().count("DeleteUpload") == 2);
+        assertTrue(client.listRuns(r -> r.arn(simulator.projectArns().get(0))).runs().isEmpty());
+        DeviceFarmBuildAction action = b.getAction(DeviceFarmBuildAction.class);
+        assertTrue(action == null || action.getResources().isEmpty()); // nothing tracked, nothing shown as billing
     }
 
     @Test

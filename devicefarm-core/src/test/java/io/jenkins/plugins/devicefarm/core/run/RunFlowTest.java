@@ -12,6 +12,7 @@ import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.watch.Await;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
+import io.jenkins.plugins.devicefarm.simulator.Concurrency;
 import io.jenkins.plugins.devicefarm.simulator.RunScript;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import io.jenkins.plugins.devicefarm.simulator.TestCounts;
@@ -256,6 +257,21 @@ class RunFlowTest {
         assertThat(t.getMessage()).contains("The APK is corrupt.").doesNotContain("\n");
         assertThat(count("ScheduleRun")).isZero();
         assertThat(count("DeleteUpload")).isEqualTo(1);
+        assertThat(uploadsLeft()).isZero();
+    }
+
+    @Test
+    void aQuotaDeviceFarmRefusesFailsInOneLineAndLeavesNothing() {
+        instantProcessing();
+        f.sim.scenario().concurrency(new Concurrency(5, 2, 1)); // 1 job in flight; the pool has 2 devices
+        LocalRunSite site = site();
+        Throwable t = Await.failure(new RunFlow(spec()).run(site));
+        assertThat(t.getMessage()).contains("250 jobs in flight").contains("wait for runs to end or ask AWS to raise the quota")
+                .doesNotContain("\n");
+        assertThat(count("ScheduleRun")).isEqualTo(1);
+        assertThat(f.client.listRuns(r -> r.arn(f.project())).runs()).isEmpty();
+        assertThat(ledger.tracked).isEmpty(); // nothing to stop, nothing reported as billing
+        assertThat(count("DeleteUpload")).isEqualTo(2);
         assertThat(uploadsLeft()).isZero();
     }
 
