@@ -34,6 +34,8 @@ public final class ResumableUploads {
     /** The phase {@link #cancel()} ends: a transfer or a processing wait, never a create or a delete. */
     private volatile CompletableFuture<?> current;
     private volatile boolean cancelled;
+    /** A CreateUpload is on its way: until it answers, the upload it makes is known nowhere else. */
+    private volatile boolean creating;
 
     /**
      * Uploads into {@code project}, noting them in {@code progress}; {@code save} persists it (it
@@ -84,6 +86,14 @@ public final class ResumableUploads {
         });
     }
 
+    /**
+     * Whether a CreateUpload awaits its answer: a restart now would lose track of the upload it
+     * makes, so whoever can hold a restart off (a safe restart) should, until it answers.
+     */
+    public boolean isCreating() {
+        return creating;
+    }
+
     /** Ends the transfer or processing under way; after it no create, transfer or wait starts. */
     public void cancel() {
         cancelled = true;
@@ -100,10 +110,26 @@ public final class ResumableUploads {
         }
         log.accept(label + ": uploading '" + fileName + "' as " + type);
         // The create is not cancelled: its answer is awaited even after an abort, so the upload is noted and deleted.
-        return uploader.create(project, fileName, type).thenCompose(pending -> {
+        creating = true;
+        CompletableFuture<PendingUpload> created;
+        try {
+            created = uploader.create(project, fileName, type);
+        } catch (RuntimeException e) { // a name that does not fit the type: nothing was sent
+            creating = false;
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<PendingUpload> noted = created.thenApply(pending -> {
+            try {
+                progress.created(key, pending.arn().toString());
+                save.run(); // known before its bytes are sent: deleted whatever happens next
+            } finally {
+                creating = false;
+            }
+            return pending;
+        });
+        noted.whenComplete((p, e) -> creating = false); // a create that failed
+        return noted.thenCompose(pending -> {
             String arn = pending.arn().toString();
-            progress.created(key, arn);
-            save.run(); // known before its bytes are sent: deleted whatever happens next
             return phase(() -> transfer.send(pending)).thenCompose(bytes -> {
                 progress.sent(arn);
                 save.run(); // after a restart, only awaited

@@ -64,6 +64,7 @@ class ResumableUploadsTest {
         Upload u = Await.result(done);
 
         assertThat(u.status()).isEqualTo(UploadStatus.SUCCEEDED);
+        assertThat(uploads.isCreating()).isFalse();
         assertThat(saved).hasSize(2);
         UploadProgress afterCreate = restored(saved.get(0));
         assertThat(afterCreate.arns()).containsExactly(u.arn()); // known before a byte was sent
@@ -164,6 +165,7 @@ class ResumableUploadsTest {
         UploadProgress progress = new UploadProgress();
         ResumableUploads uploads = saving(progress);
         CompletableFuture<Upload> done = uploads.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        assertThat(uploads.isCreating()).isTrue(); // a safe restart waits: the upload it makes is known nowhere yet
         uploads.cancel();
 
         assertThat(Await.failure(done)).isInstanceOf(CancellationException.class);
@@ -171,6 +173,7 @@ class ResumableUploadsTest {
         assertThat(progress.arns()).hasSize(1); // Device Farm made it: known, to be deleted
         assertThat(restored(saved.get(0)).arns()).isEqualTo(progress.arns());
         assertThat(f.sim.journal().count(PUT)).isZero();
+        assertThat(uploads.isCreating()).isFalse();
         assertThat(Await.failure(uploads.upload("other.apk", "auxiliaryApps", "other.apk", UploadType.ANDROID_APP, this::send, null)))
                 .isInstanceOf(CancellationException.class); // nothing more is created
         assertThat(f.sim.journal().count("CreateUpload")).isEqualTo(1);
