@@ -73,7 +73,7 @@ public final class SessionAppUploads {
         for (AppReference app : byPath.values()) {
             FilePath file = files.get(app.path()); // null when only awaited: then nothing is sent
             chain = chain.thenCompose(x -> uploads.upload(app.path(), app.field(), app.path(), app.pathType(),
-                            pending -> fromAgent(file, pending), null)
+                            pending -> fromAgent(file, pending), () -> null) // the session step has no deadline
                     .thenAccept(u -> arns.put(app.path(), u.arn())));
         }
         return chain.thenApply(x -> arns);

@@ -60,10 +60,11 @@ public final class ResumableUploads {
      * {@code fileName} (log lines start with {@code label}, e.g. the field that names the file):
      * uploaded, awaited or sent again as the progress says. Answers the processed
      * upload; fails with {@link UploadFailedException} when Device Farm marks it FAILED, with a
-     * {@link CancellationException} after {@link #cancel()}. {@code timeout} bounds the processing (null: none).
+     * {@link CancellationException} after {@link #cancel()}. {@code timeout}, read as processing starts (so a
+     * deadline counts the transfer too), bounds the processing; null from it: no bound.
      */
     public CompletableFuture<Upload> upload(String key, String label, String fileName, UploadType type, Transfer transfer,
-                                            Duration timeout) {
+                                            Supplier<Duration> timeout) {
         if (cancelled) {
             return aborted();
         }
@@ -104,7 +105,7 @@ public final class ResumableUploads {
     }
 
     private CompletableFuture<Upload> fresh(String key, String label, String fileName, UploadType type, Transfer transfer,
-                                            Duration timeout) {
+                                            Supplier<Duration> timeout) {
         if (cancelled) {
             return aborted(); // the next file is not even created
         }
@@ -139,8 +140,8 @@ public final class ResumableUploads {
         });
     }
 
-    private CompletableFuture<Upload> processed(String label, String arn, Duration timeout) {
-        return phase(() -> uploader.awaitProcessed(arn(arn), timeout)).thenApply(u -> {
+    private CompletableFuture<Upload> processed(String label, String arn, Supplier<Duration> timeout) {
+        return phase(() -> uploader.awaitProcessed(arn(arn), timeout.get())).thenApply(u -> {
             log.accept(label + ": upload '" + u.name() + "' " + u.statusAsString() + " (" + arn + ")");
             return u;
         });

@@ -7,6 +7,7 @@ import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.watch.Await;
 import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
+import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.devicefarm.model.NotFoundException;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.devicefarm.model.UploadType;
 class ResumableUploadsTest {
     private static final String KEY = "app/app-debug.apk";
     private static final String PUT = "PutUpload";
+    private static final Supplier<Duration> NO_TIMEOUT = () -> null;
 
     private final SimulatorFixture f = new SimulatorFixture();
     private final DeviceFarmArn project = DeviceFarmArn.parse("projectArn", f.project(), ArnKind.PROJECT);
@@ -58,7 +61,7 @@ class ResumableUploadsTest {
             saved.add(serialized(progress));
         }, log::add);
 
-        CompletableFuture<Upload> done = uploads.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        CompletableFuture<Upload> done = uploads.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         Await.until("processing is polled", () -> f.sim.journal().count("GetUpload") >= 1);
         f.advance(Duration.ofSeconds(5));
         Upload u = Await.result(done);
@@ -83,7 +86,7 @@ class ResumableUploadsTest {
     void afterARestartAnUploadWhoseBytesArrivedIsOnlyAwaited() {
         UploadProgress before = new UploadProgress();
         ResumableUploads first = saving(before);
-        first.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        first.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         Await.until("the bytes arrived and that was saved", () -> saved.size() == 2);
         first.cancel(); // the process dies: its wait ends with it
 
@@ -93,7 +96,7 @@ class ResumableUploadsTest {
         CompletableFuture<Upload> resumed = new ResumableUploads(new Uploader(f.client, f.watcher), project, after, () -> {}, log::add)
                 .upload(KEY, "app", KEY, UploadType.ANDROID_APP, p -> {
                     throw new AssertionError("nothing is sent again");
-                }, null);
+                }, NO_TIMEOUT);
         Await.until("processing is polled again", () -> f.sim.journal().count("GetUpload") >= pollsBefore + 2);
         assertThat(resumed).isNotDone(); // still PROCESSING
         f.advance(Duration.ofSeconds(5));
@@ -111,7 +114,7 @@ class ResumableUploadsTest {
     void afterARestartAnUploadCreatedButNotSentIsDeletedAndSentAgain() {
         UploadProgress before = new UploadProgress();
         // The first process dies while the bytes are on their way: the transfer never ends.
-        saving(before).upload(KEY, "app", KEY, UploadType.ANDROID_APP, p -> new CompletableFuture<>(), null);
+        saving(before).upload(KEY, "app", KEY, UploadType.ANDROID_APP, p -> new CompletableFuture<>(), NO_TIMEOUT);
         Await.until("the create was saved", () -> saved.size() == 1);
         String stale = before.arns().get(0);
 
@@ -119,7 +122,7 @@ class ResumableUploadsTest {
         saved.clear();
         ResumableUploads resumed = saving(after);
         assertThat(resumed.needsFile(KEY)).isTrue();
-        CompletableFuture<Upload> done = resumed.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        CompletableFuture<Upload> done = resumed.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         Await.until("the bytes arrived", () -> f.sim.journal().count(PUT) == 1);
         f.advance(Duration.ofSeconds(5));
         Upload u = Await.result(done);
@@ -140,14 +143,14 @@ class ResumableUploadsTest {
     void anAbortDuringTheResumedProcessingStopsThePollsAndKeepsTheUploadTracked() throws Exception {
         UploadProgress before = new UploadProgress();
         ResumableUploads first = saving(before);
-        first.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        first.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         Await.until("the bytes arrived and that was saved", () -> saved.size() == 2);
         first.cancel();
 
         UploadProgress after = restored(saved.get(1));
         ResumableUploads resumed = new ResumableUploads(new Uploader(f.client, f.watcher), project, after, () -> {}, log::add);
         int pollsBefore = f.sim.journal().count("GetUpload");
-        CompletableFuture<Upload> done = resumed.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        CompletableFuture<Upload> done = resumed.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         Await.until("processing is polled again", () -> f.sim.journal().count("GetUpload") >= pollsBefore + 2);
         resumed.cancel();
 
@@ -164,7 +167,7 @@ class ResumableUploadsTest {
         f.sim.faults().latency("CreateUpload", Duration.ofMillis(500));
         UploadProgress progress = new UploadProgress();
         ResumableUploads uploads = saving(progress);
-        CompletableFuture<Upload> done = uploads.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, null);
+        CompletableFuture<Upload> done = uploads.upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, NO_TIMEOUT);
         assertThat(uploads.isCreating()).isTrue(); // a safe restart waits: the upload it makes is known nowhere yet
         uploads.cancel();
 
@@ -174,7 +177,7 @@ class ResumableUploadsTest {
         assertThat(restored(saved.get(0)).arns()).isEqualTo(progress.arns());
         assertThat(f.sim.journal().count(PUT)).isZero();
         assertThat(uploads.isCreating()).isFalse();
-        assertThat(Await.failure(uploads.upload("other.apk", "auxiliaryApps", "other.apk", UploadType.ANDROID_APP, this::send, null)))
+        assertThat(Await.failure(uploads.upload("other.apk", "auxiliaryApps", "other.apk", UploadType.ANDROID_APP, this::send, NO_TIMEOUT)))
                 .isInstanceOf(CancellationException.class); // nothing more is created
         assertThat(f.sim.journal().count("CreateUpload")).isEqualTo(1);
     }
@@ -183,7 +186,7 @@ class ResumableUploadsTest {
     void aFailedTransferIsNotTakenForSentSoAResumeSendsTheFileAgain() {
         UploadProgress progress = new UploadProgress();
         CompletableFuture<Upload> done = saving(progress).upload(KEY, "app", KEY, UploadType.ANDROID_APP,
-                p -> CompletableFuture.failedFuture(new UploadTransferException("Sending the file to Device Farm failed", 0)), null);
+                p -> CompletableFuture.failedFuture(new UploadTransferException("Sending the file to Device Farm failed", 0)), NO_TIMEOUT);
 
         assertThat(Await.failure(done)).isInstanceOf(UploadTransferException.class);
         String arn = progress.arns().get(0);
@@ -196,12 +199,24 @@ class ResumableUploadsTest {
         UploadProgress progress = new UploadProgress();
         byte[] bad = SampleFiles.zip("not-a-manifest.txt");
         CompletableFuture<Upload> done = saving(progress).upload(KEY, "app", KEY, UploadType.ANDROID_APP,
-                p -> PresignedPut.withDefaults().send(p.url(), () -> new ByteArrayInputStream(bad), bad.length, p.contentType()), null);
+                p -> PresignedPut.withDefaults().send(p.url(), () -> new ByteArrayInputStream(bad), bad.length, p.contentType()), NO_TIMEOUT);
         Await.until("the bytes arrived", () -> f.sim.journal().count(PUT) == 1);
         f.advance(Duration.ofSeconds(5));
 
         assertThat(Await.failure(done)).isInstanceOf(UploadFailedException.class).hasMessageContaining("AndroidManifest");
         assertThat(progress.arns()).hasSize(1);
+    }
+
+    @Test
+    void theTimeoutIsReadAsProcessingStartsSoADeadlineCountsTheTransfer() {
+        List<Integer> putsWhenRead = new CopyOnWriteArrayList<>();
+        CompletableFuture<Upload> done = saving(new UploadProgress()).upload(KEY, "app", KEY, UploadType.ANDROID_APP, this::send, () -> {
+            putsWhenRead.add(f.sim.journal().count(PUT));
+            return Duration.ofMillis(200); // the simulated clock stands still: processing never ends
+        });
+
+        assertThat(Await.failure(done)).isInstanceOf(WatchTimeoutException.class);
+        assertThat(putsWhenRead).containsExactly(1);
     }
 
     @Test
