@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devicefarm.core.upload;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,6 +60,11 @@ public final class UploadProgress implements Serializable {
 
     public synchronized boolean isEmpty() {
         return created.isEmpty();
+    }
+
+    /** Under the lock: the program may be saved on one thread while an upload is noted on another. */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
     }
 
     @Override
