@@ -18,6 +18,7 @@ import io.jenkins.plugins.devicefarm.core.session.AppReference;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.upload.UploadProgress;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
 import io.jenkins.plugins.devicefarm.steps.SessionAppUploads;
@@ -118,8 +119,10 @@ final class SessionOpener {
             throw new AbortException("[Device Farm] " + a.field() + ": '" + a.path() + "' is a workspace path, but this build has"
                     + " no workspace. Give an upload ARN or the name of an upload");
         }
+        // No restart to go on after here: the progress only hands each upload to the caller's list as soon as it is made.
+        UploadProgress progress = new UploadProgress();
         SessionAppUploads apps = new SessionAppUploads(workspace, request.project(), new Uploader(lease.client(), DeviceFarmEngine.get()),
-                uploads::add, listener.getLogger());
+                progress, () -> progress.arns().stream().filter(a -> !uploads.contains(a)).forEach(uploads::add), listener.getLogger());
         CompletableFuture<Map<String, String>> uploading;
         try {
             uploading = apps.start(request.workspaceApps());

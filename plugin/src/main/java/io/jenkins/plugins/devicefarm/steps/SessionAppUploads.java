@@ -1,107 +1,96 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.FilePath;
 import io.jenkins.plugins.devicefarm.RemotingCalls;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.session.AppReference;
+import io.jenkins.plugins.devicefarm.core.upload.PendingUpload;
+import io.jenkins.plugins.devicefarm.core.upload.ResumableUploads;
+import io.jenkins.plugins.devicefarm.core.upload.UploadProgress;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.run.WorkspaceUpload;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * The session's apps given as workspace paths, uploaded one after another before the session is
- * prepared: CreateUpload (type from the file's extension), the bytes streamed from the agent that
- * holds the workspace straight to the presigned URL (which stays inside {@link WorkspaceUpload}),
- * then processing, polled on the engine. {@link #cancel()} (an abort) ends whichever phase is under
- * way. Each created upload is reported to {@code created} before its bytes are sent, so that the
- * caller can delete it whatever happens next. Used by the Pipeline step and the freestyle wrapper.
+ * prepared, through the core's {@link ResumableUploads}: CreateUpload (type from the file's
+ * extension), the bytes streamed from the agent that holds the workspace straight to the presigned
+ * URL (which stays inside {@link WorkspaceUpload}), then processing, polled on the engine. Each
+ * upload is noted in the {@link UploadProgress} and {@code save}d when Device Farm creates it (so
+ * the caller deletes it whatever happens next) and when its bytes arrived (so that after a restart
+ * it is only awaited). {@link #cancel()} (an abort) ends whichever phase is under way. Used by the
+ * Pipeline step and the freestyle wrapper.
  */
 public final class SessionAppUploads {
+    @CheckForNull
     private final FilePath workspace;
-    private final DeviceFarmArn project;
-    private final Uploader uploader;
-    private final Consumer<String> created;
-    private final PrintStream log;
-    private volatile CompletableFuture<?> current;
-    private volatile boolean cancelled;
+    private final ResumableUploads uploads;
 
-    public SessionAppUploads(FilePath workspace, DeviceFarmArn project, Uploader uploader, Consumer<String> created, PrintStream log) {
+    /** {@code workspace} may be null after a restart (the agent not back yet): then only uploads whose bytes arrived go on. */
+    public SessionAppUploads(@CheckForNull FilePath workspace, DeviceFarmArn project, Uploader uploader, UploadProgress progress,
+                             Runnable save, PrintStream log) {
         this.workspace = workspace;
-        this.project = project;
-        this.uploader = uploader;
-        this.created = created;
-        this.log = log;
+        this.uploads = new ResumableUploads(uploader, project, progress, save, line -> log.println("[Device Farm] " + line));
     }
 
     /**
-     * Checks every file first (a missing one names its field before anything is created), then
-     * uploads them; answers each upload's ARN by the path it was given as. Not for the CPS VM thread.
+     * Checks every file that still has bytes to send first (a missing one names its field before
+     * anything is created), then uploads them, one upload per path; answers each upload's ARN by
+     * the path it was given as. Not for the CPS VM thread.
      */
     public CompletableFuture<Map<String, String>> start(List<AppReference> apps) throws Exception {
-        Map<AppReference, FilePath> files = new LinkedHashMap<>();
+        Map<String, AppReference> byPath = new LinkedHashMap<>();
         for (AppReference app : apps) {
-            FilePath file = workspace.child(app.path());
+            byPath.putIfAbsent(app.path(), app);
+        }
+        FilePath ws = workspace;
+        Map<String, FilePath> files = new HashMap<>();
+        for (AppReference app : byPath.values()) {
+            if (!uploads.needsFile(app.path())) {
+                continue; // its bytes reached Device Farm before a restart: only awaited
+            }
+            if (ws == null) {
+                throw new AbortException(app.field() + ": '" + app.path() + "' still has to be sent, but the agent that holds the"
+                        + " workspace is not connected after the Jenkins restart. Run the build again");
+            }
+            FilePath file = ws.child(app.path());
             if (!file.exists() || file.isDirectory()) {
-                throw new InvalidInputException(app.field(), "no file '" + app.path() + "' in the workspace " + workspace.getRemote(),
+                throw new InvalidInputException(app.field(), "no file '" + app.path() + "' in the workspace " + ws.getRemote(),
                         "Give a path relative to the workspace, an upload ARN, or the name of an upload");
             }
-            files.put(app, file);
+            files.put(app.path(), file);
         }
         Map<String, String> arns = new LinkedHashMap<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (Map.Entry<AppReference, FilePath> e : files.entrySet()) {
-            chain = chain.thenCompose(x -> one(e.getKey(), e.getValue()).thenAccept(arn -> arns.put(e.getKey().path(), arn)));
+        for (AppReference app : byPath.values()) {
+            FilePath file = files.get(app.path()); // null when only awaited: then nothing is sent
+            chain = chain.thenCompose(x -> uploads.upload(app.path(), app.field(), app.path(), app.pathType(),
+                            pending -> fromAgent(file, pending), () -> null) // the session step has no deadline
+                    .thenAccept(u -> arns.put(app.path(), u.arn())));
         }
         return chain.thenApply(x -> arns);
     }
 
+    /** Whether a CreateUpload awaits its answer (a safe restart waits for it: the upload is known nowhere yet). */
+    public boolean isCreating() {
+        return uploads.isCreating();
+    }
+
     /** Ends the transfer or processing under way (a create in flight is let answer); the chain then fails and creates nothing more. */
     public void cancel() {
-        cancelled = true;
-        CompletableFuture<?> c = current;
-        if (c != null) {
-            c.cancel(true);
-        }
+        uploads.cancel();
     }
 
-    private CompletableFuture<String> one(AppReference app, FilePath file) {
-        if (cancelled) {
-            return CompletableFuture.failedFuture(new CancellationException("aborted")); // the next app is not even created
-        }
-        log.println("[Device Farm] " + app.field() + ": uploading workspace file '" + app.path() + "' as " + app.pathType());
-        // The create is not cancelled: its answer is awaited even after an abort, so the upload is known and deleted.
-        return uploader.create(project, app.path(), app.pathType()).thenCompose(pending -> {
-            String arn = pending.arn().toString();
-            created.accept(arn);
-            if (cancelled) {
-                return CompletableFuture.<String>failedFuture(new CancellationException("aborted")); // no transfer starts
-            }
-            return step(RemotingCalls.onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType()))))
-                    .thenCompose(bytes -> {
-                        log.println("[Device Farm] " + app.field() + ": sent " + bytes + " bytes; Device Farm is processing " + pending);
-                        return step(uploader.awaitProcessed(pending.arn(), null));
-                    })
-                    .thenApply(u -> {
-                        log.println("[Device Farm] " + app.field() + ": upload '" + u.name() + "' " + u.statusAsString() + " (" + arn + ")");
-                        return arn;
-                    });
-        });
-    }
-
-    /** Each phase is the one {@link #cancel()} ends; after a cancel none starts. */
-    private <T> CompletableFuture<T> step(CompletableFuture<T> f) {
-        current = f;
-        if (cancelled) {
-            f.cancel(true);
-            return CompletableFuture.failedFuture(new CancellationException("aborted"));
-        }
-        return f;
+    /** The bytes from the agent that holds the file; cancelling interrupts the remoting call, which closes the connection. */
+    private static CompletableFuture<Long> fromAgent(FilePath file, PendingUpload pending) {
+        return RemotingCalls.onRemotingThread(() -> file.act(new WorkspaceUpload(pending.url(), pending.contentType())));
     }
 }

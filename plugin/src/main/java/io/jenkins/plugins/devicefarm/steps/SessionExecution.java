@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devicefarm.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.console.ConsoleLogFilter;
@@ -16,14 +17,15 @@ import io.jenkins.plugins.devicefarm.core.session.EndpointRedaction;
 import io.jenkins.plugins.devicefarm.core.session.PreparedSession;
 import io.jenkins.plugins.devicefarm.core.session.RemoteEndpoints;
 import io.jenkins.plugins.devicefarm.core.session.SessionRequest;
+import io.jenkins.plugins.devicefarm.core.upload.UploadProgress;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.WatchOptions;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
@@ -35,11 +37,14 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * The session step's life: UPLOADING (only for apps given as workspace paths: from the agent, then
- * processed; a restart here fails the step and deletes them), CREATING (checking the request with
- * Device Farm, then creating; no ARN yet), STARTING (recorded, waiting until RUNNING), BODY, STOPPING (body ended, stopping and
- * following the session), then the step completes. Persisted: the phase, the session's unique
- * name (to find it again after a restart during the create), the ARN, the body's execution and
- * result, the uploads it created (deleted at the end unless keepUploads); never the endpoints nor an upload URL. Fields read by other threads (abort, callbacks, timers) are volatile.
+ * processed; after a restart an upload whose bytes arrived is awaited, one cut short is deleted and
+ * sent again), CREATING (checking the request with Device Farm, then creating; no ARN yet),
+ * STARTING (recorded, waiting until RUNNING), BODY, STOPPING (body ended, stopping and
+ * following the session), then the step completes. Persisted: the phase, the request (which the
+ * uploads go on from after a restart), the session's unique name (to find it again after a restart during the
+ * create), the ARN, the body's execution and result, the uploads it created and which of them
+ * were sent (deleted at the end unless keepUploads); never the endpoints nor an upload URL.
+ * Fields read by other threads (abort, callbacks, timers) are volatile.
  */
 final class SessionExecution extends DeviceFarmExecution {
     private static final long serialVersionUID = 1L;
@@ -55,14 +60,14 @@ final class SessionExecution extends DeviceFarmExecution {
     private volatile BodyExecution body;
     private volatile Object bodyResult;
     private volatile Throwable bodyFailure;
-    /** The uploads this step created from workspace files: deleted when the step ends unless keepUploads. */
-    private List<String> createdUploads = new CopyOnWriteArrayList<>(); // null when saved by a version without it
+    /** The uploads this step created from workspace files, saved at each change: deleted when the step ends unless keepUploads. */
+    private final UploadProgress uploads = new UploadProgress();
     private final boolean keepUploads;
     /** Set by the first abort; whichever of stop() and the step's own progress sees it last acts on it. */
     private volatile Throwable abortCause;
 
-    /** Only needed until the create call; after a restart the session is found by its unique name. */
-    private transient SessionRequest request;
+    /** Needed until the create call; after a restart while uploading, the apps go on from it (it holds no secret). */
+    private volatile SessionRequest request;
     private transient volatile Followed followed;
     private transient volatile SessionAppUploads appUploads;
 
@@ -102,12 +107,14 @@ final class SessionExecution extends DeviceFarmExecution {
         DeviceFarmEngine.get().prepareSession(client(), request, uniqueName).whenCompleteAsync(this::prepared, Timer.get());
     }
 
-    /** The apps given as workspace paths, from the agent, before anything else is created. */
-    private void uploadApps(FilePath workspace) throws Exception {
-        SessionAppUploads u = new SessionAppUploads(workspace, request.project(), new Uploader(client(), DeviceFarmEngine.get()), arn -> {
-            createdUploads.add(arn);
-            getContext().saveState(); // known before its bytes are sent: deleted whatever happens next
-        }, listener().getLogger());
+    /**
+     * The apps given as workspace paths, from the agent, before anything else is created; after a
+     * restart, from where they were ({@code workspace} null if the agent is not back yet: only
+     * uploads whose bytes arrived can go on then). Each change to the uploads is saved at once.
+     */
+    private void uploadApps(@CheckForNull FilePath workspace) throws Exception {
+        SessionAppUploads u = new SessionAppUploads(workspace, request.project(), new Uploader(client(), DeviceFarmEngine.get()),
+                uploads, () -> getContext().saveState(), listener().getLogger());
         appUploads = u;
         if (abortCause != null) {
             u.cancel();
@@ -140,8 +147,11 @@ final class SessionExecution extends DeviceFarmExecution {
      * any, has ended by now. A failed delete is a warning, never the step's failure.
      */
     private void end(Throwable failure, Object result) {
+        if (DeviceFarmEngine.isClosing()) {
+            return; // Jenkins is shutting down under us: the uploads stay in the saved state for onResume()
+        }
         CompletableFuture<Void> deleted = CompletableFuture.completedFuture(null);
-        List<String> mine = createdUploads == null ? List.of() : List.copyOf(createdUploads);
+        List<String> mine = uploads.arns();
         if (!mine.isEmpty() && keepUploads) {
             listener().getLogger().println("[Device Farm] Kept the upload(s) this step created (keepUploads: true): " + String.join(", ", mine));
         } else if (!mine.isEmpty()) {
@@ -153,7 +163,7 @@ final class SessionExecution extends DeviceFarmExecution {
                         if (e != null) {
                             listener().error("[Device Farm] Could not delete upload " + arn + ": " + userFacing(e).getMessage());
                         } else {
-                            createdUploads.remove(arn);
+                            uploads.deleted(arn);
                             listener().getLogger().println("[Device Farm] Deleted upload " + arn + ", which this step created");
                         }
                         return null;
@@ -189,10 +199,14 @@ final class SessionExecution extends DeviceFarmExecution {
         }
     }
 
-    /** Jenkins waits for a create in flight before a safe restart: its ARN is not known yet. */
+    /** Jenkins waits for a create in flight (the session's, or an upload's) before a safe restart: its ARN is not known yet. */
     @Override
     public boolean blocksRestart() {
-        return phase == Phase.CREATING && !isDone();
+        if (isDone()) {
+            return false;
+        }
+        SessionAppUploads u = appUploads;
+        return phase == Phase.CREATING || (phase == Phase.UPLOADING && u != null && u.isCreating());
     }
 
     @Override
@@ -201,9 +215,7 @@ final class SessionExecution extends DeviceFarmExecution {
             return;
         }
         switch (phase) {
-            // The request (with its paths) is not saved: start again rather than resume a transfer half done.
-            case UPLOADING -> background(() -> end(abortCause != null ? abortCause : new AbortException("Jenkins restarted while"
-                    + " deviceFarmSession was uploading its app; no session was created and the upload is deleted. Run the build again."), null));
+            case UPLOADING -> background(this::resumeUploads);
             case CREATING -> background(this::adoptAfterRestart);
             case STARTING -> background(() -> {
                 if (abortCause != null) {
@@ -215,6 +227,27 @@ final class SessionExecution extends DeviceFarmExecution {
             case BODY -> background(this::refreshEndpoints);
             case STOPPING -> background(this::stopAfterBody);
         }
+    }
+
+    /**
+     * Jenkins stopped while the apps were uploading: each goes on from what was saved (awaited if
+     * its bytes arrived, else sent again), unless the build was aborted before: then what was
+     * uploaded is deleted and the step ends with the abort.
+     */
+    private void resumeUploads() throws Exception {
+        if (abortCause != null) {
+            end(abortCause, null);
+            return;
+        }
+        listener().getLogger().println("[Device Farm] Jenkins restarted while deviceFarmSession was uploading its app(s): going on ("
+                + uploads + ")");
+        FilePath workspace;
+        try {
+            workspace = getContext().get(FilePath.class);
+        } catch (IOException e) {
+            workspace = null; // the agent is not back: the uploads that need no file still go on
+        }
+        uploadApps(workspace);
     }
 
     /**

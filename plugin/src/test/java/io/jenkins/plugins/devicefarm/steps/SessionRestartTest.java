@@ -4,7 +4,6 @@ import static io.jenkins.plugins.devicefarm.TestSupport.PIXEL;
 import static io.jenkins.plugins.devicefarm.TestSupport.await;
 import static io.jenkins.plugins.devicefarm.TestSupport.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.FilePath;
 import hudson.model.Result;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 
-/** deviceFarmSession across a controller restart: while creating, and while the block runs. */
+/** deviceFarmSession across a controller restart: while its app is processed, while creating, and while the block runs. */
 class SessionRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
@@ -79,12 +78,12 @@ class SessionRestartTest {
         });
     }
 
-    @Test
-    void aRestartWhileTheAppIsProcessedFailsInOneLineDeletesTheUploadAndCreatesNoSession() throws Throwable {
+    /** Starts a session whose app is a workspace file, and stops that Jenkins while Device Farm processes the app. */
+    private void restartWhileTheAppIsProcessed() throws Throwable {
         sessions.then(j -> {
             TestSupport.configure(simulator);
             WorkflowJob p = pipeline(j, "u", "node { deviceFarmSession(deviceArn: '" + PIXEL + "', app: 'app/app-debug.apk') {\n"
-                    + "  echo 'never here'\n"
+                    + "  echo \"in the block of ${env.DEVICE_FARM_SESSION_ARN}\"\n"
                     + "} }");
             FilePath file = j.jenkins.getWorkspaceFor(p).child("app/app-debug.apk");
             file.getParent().mkdirs();
@@ -94,14 +93,47 @@ class SessionRestartTest {
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("Device Farm is processing", b); // the simulated clock stands still: still PROCESSING
         });
+    }
+
+    @Test
+    void aRestartWhileTheAppIsProcessedAwaitsTheSameUploadThenOpensTheSession() throws Throwable {
+        restartWhileTheAppIsProcessed();
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("u", WorkflowJob.class).getBuildByNumber(1);
-            j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
-            j.assertLogContains("Jenkins restarted while deviceFarmSession was uploading its app", b);
-            j.assertLogNotContains("never here", b);
+            j.waitForMessage("reached Device Farm before the restart; waiting until it is processed", b);
+            clock.advance(Duration.ofSeconds(10)); // the app is processed
+            await("the session created", () -> simulator.journal().count("CreateRemoteAccessSession") == 1);
+            clock.advance(Duration.ofMinutes(5)); // RUNNING
+            await("the block's end stops the session", () -> simulator.journal().count("StopRemoteAccessSession") == 1);
+            clock.advance(Duration.ofMinutes(5));
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+
+            assertEquals(1, simulator.journal().count("CreateUpload"), "the app was not uploaded again");
+            assertEquals(1, simulator.journal().count("PutUpload"));
+            try (DeviceFarmClient c = TestSupport.client(simulator)) {
+                var session = c.listRemoteAccessSessions(r -> r.arn(simulator.projectArns().get(0))).remoteAccessSessions().get(0);
+                String upload = c.getRemoteAccessSession(r -> r.arn(session.arn())).remoteAccessSession().appUpload();
+                assertEquals(simulator.journal().entries("PutUpload").get(0).arn(), upload, "the session installs the upload awaited");
+                j.assertLogContains("in the block of " + session.arn(), b);
+                assertEquals(1, simulator.journal().count("DeleteUpload", upload), "deleted once, when the session ended");
+                j.assertLogContains("Deleted upload " + upload, b);
+            }
+            j.assertLogNotContains("/_uploads/", b); // the presigned URL is a secret
+        });
+    }
+
+    @Test
+    void anAbortAfterARestartWhileTheAppIsProcessedDeletesItAndCreatesNoSession() throws Throwable {
+        restartWhileTheAppIsProcessed();
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("u", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("reached Device Farm before the restart; waiting until it is processed", b);
+            b.getExecutor().interrupt();
+            j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
             assertEquals(1, simulator.journal().count("CreateUpload"));
-            assertTrue(simulator.journal().count("DeleteUpload") >= 1); // deleted (again after the restart if the first made it)
+            assertEquals(1, simulator.journal().count("DeleteUpload"), "deleted once, after the abort; not as Jenkins stopped");
             assertEquals(0, simulator.journal().count("CreateRemoteAccessSession"));
+            j.assertLogNotContains("in the block of", b);
         });
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devicefarm.core.session;
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,12 @@ import software.amazon.awssdk.services.devicefarm.model.InteractionMode;
  * The fields of CreateRemoteAccessSession, given as text the way users type them, and validated
  * all at once in {@link #toSdkRequest()} before anything is sent. Apps are given by upload ARN or
  * by upload name; names are looked up in the project by {@link AppReference} before the create.
- * Fields Device Farm dropped from its API are refused, naming what replaced them.
+ * Fields Device Farm dropped from its API are refused, naming what replaced them. Serializable:
+ * a step keeps it until the session is created, across a restart while its apps upload (it holds
+ * no secret: upload ARNs, names or workspace paths, never a URL or an endpoint).
  */
-public final class SessionRequest {
+public final class SessionRequest implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final int MAX_NAME_LENGTH = 256;
     /** CreateRemoteAccessSessionConfiguration.auxiliaryApps holds at most 3 apps. */
     public static final int MAX_AUXILIARY_APPS = 3;
@@ -31,14 +35,15 @@ public final class SessionRequest {
     private String instanceArn;
     private String name;
     private String billingMethod;
-    private List<String> vpceConfigurationArns = List.of();
+    private List<String> vpceConfigurationArns = new ArrayList<>();
     private String interactionMode;
     private Boolean skipAppResign;
     private String app;
-    private List<String> auxiliaryApps = List.of();
+    private List<String> auxiliaryApps = new ArrayList<>();
     private String appiumVersion;
     private String deviceProxy;
-    private final Map<DroppedField, Object> dropped = new LinkedHashMap<>();
+    /** Values as the DSL gave them: Boolean or String. */
+    private final LinkedHashMap<DroppedField, Serializable> dropped = new LinkedHashMap<>();
 
     public SessionRequest(String projectArn, String deviceArn) {
         this.projectArn = projectArn;
@@ -49,7 +54,7 @@ public final class SessionRequest {
     public SessionRequest name(String v) { name = v; return this; }
     /** METERED or UNMETERED, any case; blank leaves Device Farm's default. */
     public SessionRequest billingMethod(String v) { billingMethod = v; return this; }
-    public SessionRequest vpceConfigurationArns(List<String> v) { vpceConfigurationArns = v == null ? List.of() : v; return this; }
+    public SessionRequest vpceConfigurationArns(List<String> v) { vpceConfigurationArns = copy(v); return this; }
     /**
      * INTERACTIVE, NO_VIDEO or VIDEO_ONLY, any case; blank leaves Device Farm's default. AWS
      * deprecated it (the mode can no longer be changed); still accepted and sent.
@@ -59,14 +64,14 @@ public final class SessionRequest {
     /** The app installed when the session starts: an upload ARN or the name of an upload in the project. */
     public SessionRequest app(String v) { app = v; return this; }
     /** Up to 3 more apps installed on the device: upload ARNs or upload names. */
-    public SessionRequest auxiliaryApps(List<String> v) { auxiliaryApps = v == null ? List.of() : v; return this; }
+    public SessionRequest auxiliaryApps(List<String> v) { auxiliaryApps = copy(v); return this; }
     /** The Appium server's major version, e.g. "2"; sent as configuration parameter appium:version. */
     public SessionRequest appiumVersion(String v) { appiumVersion = v; return this; }
     /** A proxy the device uses, as host:port. */
     public SessionRequest deviceProxy(String v) { deviceProxy = v; return this; }
 
     /** A field AWS removed from CreateRemoteAccessSession; any value given is refused by {@link #toSdkRequest()}. */
-    public SessionRequest dropped(DroppedField field, Object value) {
+    public SessionRequest dropped(DroppedField field, Serializable value) {
         if (value != null) {
             dropped.put(field, value);
         }
@@ -141,7 +146,7 @@ public final class SessionRequest {
         if (!blank(app)) {
             app = arnByPath.getOrDefault(app.strip(), app);
         }
-        auxiliaryApps = auxiliaryApps.stream().map(a -> a == null ? null : arnByPath.getOrDefault(a.strip(), a)).toList();
+        auxiliaryApps = copy(auxiliaryApps.stream().map(a -> a == null ? null : arnByPath.getOrDefault(a.strip(), a)).toList());
         return this;
     }
 
@@ -243,6 +248,11 @@ public final class SessionRequest {
 
     static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+    }
+
+    /** A plain ArrayList, which any serialization (the Pipeline program's too) reads back. */
+    private static List<String> copy(List<String> v) {
+        return v == null ? new ArrayList<>() : new ArrayList<>(v);
     }
 
     private static boolean blank(String s) {

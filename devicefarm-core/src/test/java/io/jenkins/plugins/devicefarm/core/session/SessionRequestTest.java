@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -100,6 +104,35 @@ class SessionRequestTest {
         assertThat(request.workspaceApps()).isEmpty();
         assertThat(request.toSdkRequest().appArn()).isEqualTo(other);
         assertThat(request.auxiliaryAppReferences()).extracting(AppReference::uploadName).containsExactly(null, "helper.apk", null);
+    }
+
+    @Test
+    void aRequestSavedWhileItsAppsUploadComesBackWhole() throws Exception {
+        SessionRequest saved = new SessionRequest(PROJECT, DEVICE).name("s").billingMethod("metered")
+                .vpceConfigurationArns(List.of("arn:aws:devicefarm:us-west-2:123456789012:vpceconfiguration:v-1"))
+                .app("app/app-release.apk").auxiliaryApps(List.of(UPLOAD_2, "ios/Helper.ipa")).appiumVersion("2")
+                .deviceProxy("proxy.example.com:8080");
+        SessionRequest back = roundTrip(saved);
+        assertThat(back.workspaceApps()).extracting(AppReference::path).containsExactly("app/app-release.apk", "ios/Helper.ipa");
+        back.withUploadedApps(Map.of("app/app-release.apk", UPLOAD, "ios/Helper.ipa", UPLOAD_2));
+        CreateRemoteAccessSessionRequest r = back.toSdkRequest();
+        assertThat(r.appArn()).isEqualTo(UPLOAD);
+        assertThat(r.configuration().auxiliaryApps()).containsExactly(UPLOAD_2, UPLOAD_2);
+        assertThat(r.configuration().vpceConfigurationArns()).hasSize(1);
+        assertThat(back.parameters()).containsEntry("appium:version", "2");
+        // A field AWS removed is still refused after the round trip.
+        assertThatThrownBy(() -> roundTrip(new SessionRequest(PROJECT, DEVICE).dropped(DroppedField.CLIENT_ID, "me")).toSdkRequest())
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("clientId: AWS removed");
+    }
+
+    private static SessionRequest roundTrip(SessionRequest r) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(r);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SessionRequest) in.readObject();
+        }
     }
 
     @Test
