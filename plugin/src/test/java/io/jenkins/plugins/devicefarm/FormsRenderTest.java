@@ -124,7 +124,7 @@ class FormsRenderTest {
                 json.put("arn", step.getKey() == WaitForRunStep.class ? RUN : JOB);
             }
             for (Map.Entry<String, String> result : DEFAULT_RESULTS.entrySet()) {
-                HtmlSelect menu = form.getElementByName(result.getKey());
+                HtmlSelect menu = form.getElementByName("_." + result.getKey()); // f:select names its field "_.<field>"
                 String shown = menu.getSelectedOptions().get(0).getValueAttribute();
                 assertEquals(result.getValue(), shown, step.getKey().getSimpleName() + " " + result.getKey());
                 json.put(result.getKey(), shown);

@@ -139,7 +139,7 @@ class FreestyleSessionTest extends SimulatorFixture {
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildWrappersList().add(new DeviceFarmSessionWrapper(null, TestSupport.PIXEL));
         String html = j.createWebClient().getPage(p, "configure").getWebResponse().getContentAsString();
-        for (String label : List.of("Project ARN", "App: upload ARN or upload name", "Appium server major version")) {
+        for (String label : List.of("Project ARN", "App: workspace path, upload ARN or upload name", "Appium server major version")) {
             assertTrue(html.contains(label), label);
         }
         assertFalse(html.contains("Record the session"), "AWS removed recording: no such field any more");
