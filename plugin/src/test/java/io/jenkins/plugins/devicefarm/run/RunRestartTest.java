@@ -66,7 +66,7 @@ class RunRestartTest {
 
     @Test
     void restartWhileProcessingAwaitsTheSameUpload() throws Throwable {
-        startAndRestartAt("Device Farm is processing it"); // the simulator's clock stands still: the app is PROCESSING
+        startAndRestartAt("Device Farm is processing"); // the simulator's clock stands still: the app is PROCESSING
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
             j.waitForMessage("Going on after a Jenkins restart", b);

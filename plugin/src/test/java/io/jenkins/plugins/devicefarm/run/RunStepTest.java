@@ -177,7 +177,7 @@ class RunStepTest extends SimulatorFixture {
         WorkflowJob p = pipeline(j, "abortCreating", "node { deviceFarmRun(" + FILES + ") }");
         workspaceFiles(p);
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("Creating the upload of app", b);
+        j.waitForMessage("app: uploading", b);
         b.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         assertEquals(1, simulator.journal().count("CreateUpload"));
@@ -192,7 +192,7 @@ class RunStepTest extends SimulatorFixture {
         WorkflowJob p = pipeline(j, "abortProcessing", "node { deviceFarmRun(" + FILES + ") }");
         workspaceFiles(p);
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("Device Farm is processing it", b);
+        j.waitForMessage("Device Farm is processing", b);
         b.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         assertEquals(1, simulator.journal().count("CreateUpload"));

@@ -19,7 +19,9 @@ import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.schedule.DevicePools;
 import io.jenkins.plugins.devicefarm.core.schedule.RunRequest;
 import io.jenkins.plugins.devicefarm.core.schedule.RunScheduler;
+import io.jenkins.plugins.devicefarm.core.upload.ResumableUploads;
 import io.jenkins.plugins.devicefarm.core.upload.UploadFinder;
+import io.jenkins.plugins.devicefarm.core.upload.UploadProgress;
 import io.jenkins.plugins.devicefarm.core.upload.UploadTransferException;
 import io.jenkins.plugins.devicefarm.core.upload.Uploader;
 import io.jenkins.plugins.devicefarm.core.watch.OutcomeMapper;
@@ -65,12 +67,10 @@ public final class RunFlow implements Serializable {
     static final String REPORT_FILE = "TEST-devicefarm.xml";
 
     private final RunSpec spec;
-    /** The upload ARN of each input, by field, once found or created. */
+    /** The upload ARN of each input, by field, once found, or created and processed. */
     private final Map<String, String> uploads = Collections.synchronizedMap(new LinkedHashMap<>());
-    /** The uploads this flow created: deleted at the end unless keepUploads. */
-    private final List<String> created = Collections.synchronizedList(new ArrayList<>());
-    /** Created uploads whose bytes arrived: after a restart only their processing is awaited. */
-    private final Set<String> sent = Collections.synchronizedSet(new HashSet<>());
+    /** The uploads this flow created, by field, and whose bytes arrived: deleted at the end unless keepUploads. */
+    private final UploadProgress progress = new UploadProgress();
     private volatile String runName;
     /** The device pool, once resolved (by name or ARN); null with device filters. */
     private volatile String poolArn;
@@ -85,6 +85,7 @@ public final class RunFlow implements Serializable {
     private transient volatile RunSite site;
     private transient volatile ClientLease lease;
     private transient volatile Ledger ledger;
+    private transient volatile ResumableUploads resumable;
     /** The phase's future that an abort may cancel (a transfer, a processing wait); never a ScheduleRun. */
     private transient volatile CompletableFuture<?> cancellable;
     private transient volatile Followed followed;
@@ -105,6 +106,8 @@ public final class RunFlow implements Serializable {
             RunConnection c = s.connect();
             lease = c.lease();
             ledger = c.ledger();
+            resumable = new ResumableUploads(uploader(), spec.project, progress, s::saveState, this::say)
+                    .whenProcessing(field -> enter(RunPhase.PROCESSING, "processing " + field));
             return null;
         })
                 .thenCompose(x -> runArn != null ? done() : uploadAll())
@@ -125,6 +128,10 @@ public final class RunFlow implements Serializable {
         if (f != null) {
             f.stop(reason);
         }
+        ResumableUploads r = resumable;
+        if (r != null) {
+            r.cancel();
+        }
         CompletableFuture<?> c = cancellable;
         if (c != null) {
             c.cancel(true);
@@ -143,9 +150,7 @@ public final class RunFlow implements Serializable {
 
     /** The uploads this flow created and has not deleted (yet). */
     public List<String> createdUploads() {
-        synchronized (created) {
-            return List.copyOf(created);
-        }
+        return progress.arns();
     }
 
     /** For a build that cannot resume, as the process shuts down: what it leaves, and who ends it. */
@@ -190,64 +195,42 @@ public final class RunFlow implements Serializable {
     }
 
     /**
-     * The fields whose input is a workspace file. A value with a folder that is no file fails naming
-     * its field; a bare name that is no file names an upload instead.
+     * The fields whose input is a workspace file still to upload or await. A value with a folder that
+     * is no file fails naming its field; a bare name that is no file names an upload instead. After a
+     * restart a file whose bytes arrived need not be there any more.
      */
     private Set<String> workspaceFiles() throws Exception {
-        Set<String> files = new HashSet<>();
+        Set<String> fileFields = new HashSet<>();
         for (RunSpec.Input input : spec.inputs) {
-            String known = uploads.get(input.field());
-            if (input.isArn() || (known != null && !created.contains(known))) {
+            String field = input.field();
+            boolean mine = progress.arnOf(field) != null;
+            if (input.isArn() || (!mine && uploads.containsKey(field))) {
                 continue; // an upload, not a file (found before a restart, if known)
             }
-            if (site.isFile(input.value())) {
-                files.add(input.field());
-            } else if (input.isPath() || known != null) {
-                throw new InvalidInputException(input.field(), "no file '" + input.value() + "' in the workspace "
+            if ((mine && !resumable.needsFile(field)) || site.isFile(input.value())) {
+                fileFields.add(field);
+            } else if (input.isPath() || mine) {
+                throw new InvalidInputException(field, "no file '" + input.value() + "' in the workspace "
                         + site.workspace(), "Give a path relative to the workspace, an upload ARN, or the name of an upload");
             }
         }
-        return files;
+        return fileFields;
     }
 
-    /** One workspace file: uploaded, or after a restart, awaited or sent again. */
+    /**
+     * One workspace file: CreateUpload, the bytes from where the workspace is, then processing; after
+     * a restart, awaited or sent again as the saved progress says ({@link ResumableUploads}).
+     */
     private CompletableFuture<Void> upload(RunSpec.Input input) {
         checkAbort();
-        String known = uploads.get(input.field());
-        if (known == null) {
-            return fresh(input);
-        }
-        if (sent.contains(known)) {
-            return processed(input, known); // the bytes arrived before a restart
-        }
-        // Created, but the process restarted before the bytes arrived: start that file again.
-        uploads.remove(input.field());
-        return uploader().delete(uploadArn(known)).thenCompose(x -> {
-            created.remove(known);
+        String field = input.field();
+        phase = "uploading " + field;
+        return resumable.upload(field, field, input.value(), input.type(), pending -> {
+            enter(RunPhase.UPLOADING, "uploading " + field);
+            return byDeadline(cancellable(site.send(input.value(), pending)), "sending " + field);
+        }, this::remaining).thenAccept(u -> {
+            uploads.put(field, u.arn());
             site.saveState();
-            return fresh(input);
-        });
-    }
-
-    /** CreateUpload, the bytes from where the workspace is, then processing. */
-    private CompletableFuture<Void> fresh(RunSpec.Input input) {
-        phase = "uploading " + input.field();
-        say("Creating the upload of " + input.field() + " '" + input.value() + "'");
-        return uploader().create(spec.project, input.value(), input.type()).thenCompose(pending -> {
-            String arn = pending.arn().toString();
-            created.add(arn);
-            uploads.put(input.field(), arn);
-            site.saveState();
-            checkAbort();
-            enter(RunPhase.UPLOADING, "uploading " + input.field());
-            say("Sending " + input.field() + " '" + input.value() + "' as " + pending);
-            return byDeadline(cancellable(site.send(input.value(), pending)), "sending " + input.field())
-                    .thenCompose(bytes -> {
-                        sent.add(arn);
-                        site.saveState();
-                        say("Sent " + bytes + " bytes of '" + input.value() + "'; Device Farm is processing it");
-                        return processed(input, arn);
-                    });
         });
     }
 
@@ -280,14 +263,6 @@ public final class RunFlow implements Serializable {
             }
         });
         return bounded;
-    }
-
-    /** GetUpload with backoff until SUCCEEDED; FAILED fails with Device Farm's message. */
-    private CompletableFuture<Void> processed(RunSpec.Input input, String arn) {
-        checkAbort();
-        enter(RunPhase.PROCESSING, "processing " + input.field());
-        return cancellable(uploader().awaitProcessed(uploadArn(arn), remaining()))
-                .thenAccept(u -> say(input.field() + ": upload '" + u.name() + "' " + u.statusAsString()));
     }
 
     /** An upload given by ARN or by name (the newest processed one of that name and type in the project). */
@@ -569,7 +544,7 @@ public final class RunFlow implements Serializable {
         for (String arn : mine) {
             deletes.add(uploader.delete(uploadArn(arn)).handle((x, e) -> {
                 if (e == null) {
-                    created.remove(arn);
+                    progress.deleted(arn);
                 } else {
                     warn("Could not delete upload " + arn + ": " + DeviceFarmLifecycle.unwrap(e).getMessage());
                 }

@@ -36,6 +36,7 @@ public final class ResumableUploads {
     private volatile boolean cancelled;
     /** A CreateUpload is on its way: until it answers, the upload it makes is known nowhere else. */
     private volatile boolean creating;
+    private volatile Consumer<String> processing = key -> {};
 
     /**
      * Uploads into {@code project}, noting them in {@code progress}; {@code save} persists it (it
@@ -47,6 +48,12 @@ public final class ResumableUploads {
         this.progress = progress;
         this.save = save;
         this.log = log;
+    }
+
+    /** {@code hook} hears the key of each file as the wait for its processing starts (its bytes noted and saved). */
+    public ResumableUploads whenProcessing(Consumer<String> hook) {
+        this.processing = hook;
+        return this;
     }
 
     /** Whether the file known as {@code key} still has bytes to send (so it must exist): false once they arrived. */
@@ -75,7 +82,7 @@ public final class ResumableUploads {
         if (progress.isSent(known)) {
             log.accept(label + ": the bytes of '" + fileName + "' reached Device Farm before the restart; waiting until it is"
                     + " processed (" + known + ")");
-            return processed(label, known, timeout);
+            return processed(key, label, known, timeout);
         }
         log.accept(label + ": the transfer of '" + fileName + "' did not end before the restart; deleting " + known
                 + " and sending the file again");
@@ -135,12 +142,15 @@ public final class ResumableUploads {
                 progress.sent(arn);
                 save.run(); // after a restart, only awaited
                 log.accept(label + ": sent " + bytes + " bytes; Device Farm is processing " + pending);
-                return processed(label, arn, timeout);
+                return processed(key, label, arn, timeout);
             });
         });
     }
 
-    private CompletableFuture<Upload> processed(String label, String arn, Supplier<Duration> timeout) {
+    private CompletableFuture<Upload> processed(String key, String label, String arn, Supplier<Duration> timeout) {
+        if (!cancelled) {
+            processing.accept(key);
+        }
         return phase(() -> uploader.awaitProcessed(arn(arn), timeout.get())).thenApply(u -> {
             log.accept(label + ": upload '" + u.name() + "' " + u.statusAsString() + " (" + arn + ")");
             return u;

@@ -307,7 +307,7 @@ class RunFlowTest {
         LocalRunSite site = site(); // the clock stands still: the app stays PROCESSING
         RunFlow flow = new RunFlow(spec());
         CompletableFuture<Map<String, Object>> done = flow.run(site);
-        awaitLog(site, "Device Farm is processing it");
+        awaitLog(site, "Device Farm is processing");
         flow.abort("aborted");
         assertThat(Await.failure(done)).isInstanceOf(CancellationException.class);
         assertThat(count("DeleteUpload")).isEqualTo(1);
