@@ -84,6 +84,12 @@ final class RunExecution extends StepExecution implements RunHost {
         flow.abort(AbortReason.of(cause));
     }
 
+    /** Jenkins waits for a CreateUpload or ScheduleRun in flight before a safe restart: what it makes is not known yet. */
+    @Override
+    public boolean blocksRestart() {
+        return !done && flow != null && flow.isCreating();
+    }
+
     @Override
     public String getStatus() {
         return flow == null ? "starting" : flow.status();

@@ -90,6 +90,8 @@ public final class RunFlow implements Serializable {
     private transient volatile CompletableFuture<?> cancellable;
     private transient volatile Followed followed;
     private transient volatile Outcome scheduled;
+    /** A ScheduleRun awaits its answer. */
+    private transient volatile boolean scheduling;
 
     public RunFlow(RunSpec spec) {
         this.spec = spec;
@@ -136,6 +138,15 @@ public final class RunFlow implements Serializable {
         if (c != null) {
             c.cancel(true);
         }
+    }
+
+    /**
+     * Whether a CreateUpload or a ScheduleRun awaits its answer: what it makes is known nowhere yet,
+     * so a front end that can put a restart off (a safe restart) should, until it answers.
+     */
+    public boolean isCreating() {
+        ResumableUploads r = resumable;
+        return scheduling || (r != null && r.isCreating());
     }
 
     /** What the flow is doing, e.g. "uploading app". */
@@ -325,7 +336,8 @@ public final class RunFlow implements Serializable {
                     }
                     checkAbort(); // aborted during the preflight or the search: schedule nothing
                     say("Scheduling run '" + runName + "'");
-                    return scheduler.schedule(request, pool, runName);
+                    scheduling = true;
+                    return scheduler.schedule(request, pool, runName).whenComplete((r, e) -> scheduling = false);
                 })
                 .thenCompose(run -> blocking(() -> {
                     Outcome o = OutcomeMapper.of(run);

@@ -354,6 +354,22 @@ class RunFlowTest {
     // ---- restarts: the flow's saved state goes on where it was
 
     @Test
+    void aCreateInFlightIsSaidSoThatASafeRestartWaitsForIt() {
+        instantProcessing();
+        f.sim.faults().latency("CreateUpload", Duration.ofMillis(300)); // real time: the answers are on their way
+        f.sim.faults().latency("ScheduleRun", Duration.ofMillis(300));
+        LocalRunSite site = site();
+        RunFlow flow = new RunFlow(specWith(b -> b.waitForRun = false));
+        assertThat(flow.isCreating()).isFalse();
+        CompletableFuture<Map<String, Object>> done = flow.run(site);
+        Await.until("the app's CreateUpload in flight", flow::isCreating);
+        awaitLog(site, "Scheduling run");
+        Await.until("ScheduleRun in flight", flow::isCreating);
+        Await.result(done);
+        assertThat(flow.isCreating()).isFalse();
+    }
+
+    @Test
     void aRestartAfterTheBytesArrivedOnlyWaitsForProcessing() throws Exception {
         RunFlow resumed = restartAt(RunPhase.PROCESSING, spec());
         LocalRunSite site = site();
