@@ -7,6 +7,7 @@ import io.jenkins.plugins.devicefarm.core.client.SharedClients;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
+import java.util.concurrent.atomic.AtomicLong;
 import jenkins.util.Timer;
 
 /**
@@ -23,6 +24,8 @@ public final class DeviceFarmEngine {
     private static SharedClients clients;
     /** Set while Jenkins shuts down: watches failing because of that must not fail their steps. */
     private static volatile boolean closing;
+    /** Counts the Jenkins started in this JVM (tests restart Jenkins in the same JVM). */
+    private static final AtomicLong GENERATION = new AtomicLong();
 
     private DeviceFarmEngine() {}
 
@@ -63,10 +66,25 @@ public final class DeviceFarmEngine {
         return closing;
     }
 
+    /** The Jenkins running now, for work that must end with it: see {@link #isClosing(long)}. */
+    public static long generation() {
+        return GENERATION.get();
+    }
+
+    /**
+     * True once the Jenkins of {@code generation} began to shut down, even if another has started
+     * since in this JVM: a late answer to work begun under the old one must leave everything to
+     * the resumed step instead of cleaning up under it.
+     */
+    public static boolean isClosing(long generation) {
+        return closing || generation != GENERATION.get();
+    }
+
     /** A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing. */
     @Initializer(after = InitMilestone.PLUGINS_STARTED)
     public static synchronized void started() {
         closing = false;
+        GENERATION.incrementAndGet();
     }
 
     @Terminator

@@ -38,6 +38,14 @@ final class JenkinsRunSite implements RunSite {
     private final RunHost host;
     private final String credentialsId;
     private final String region;
+    /**
+     * The Jenkins this flow runs under, and its engine: once that Jenkins is gone (even if another
+     * started in this JVM), the flow's late answers find a closed engine and leave everything to the
+     * resumed step.
+     */
+    private final long generation = DeviceFarmEngine.generation();
+    private final DeviceFarmWatcher engine = DeviceFarmEngine.get();
+    private final DeviceFarmLifecycle lifecycle = DeviceFarmEngine.lifecycle();
 
     JenkinsRunSite(RunHost host, String credentialsId, String region) {
         this.host = host;
@@ -47,12 +55,12 @@ final class JenkinsRunSite implements RunSite {
 
     @Override
     public DeviceFarmWatcher engine() {
-        return DeviceFarmEngine.get();
+        return engine;
     }
 
     @Override
     public DeviceFarmLifecycle lifecycle() {
-        return DeviceFarmEngine.lifecycle();
+        return lifecycle;
     }
 
     @Override
@@ -73,7 +81,7 @@ final class JenkinsRunSite implements RunSite {
 
     @Override
     public boolean isClosing() {
-        return DeviceFarmEngine.isClosing();
+        return DeviceFarmEngine.isClosing(generation);
     }
 
     @Override
