@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  */
 public final class DeviceFarmSimulator implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = 25;
+    /** How long an upload PUT may send no byte before it is answered RequestTimeout (real time). */
+    public static final Duration DEFAULT_UPLOAD_IDLE_TIMEOUT = Duration.ofSeconds(20);
 
     private final Scenario scenario;
     private final SimClock clock;
@@ -21,6 +24,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final HttpFrontEnd frontEnd;
     private final DeviceFarmState state;
+    private final IdleBodyTimer idleBodies;
     private final int port;
 
     private DeviceFarmSimulator(Builder builder) throws IOException {
@@ -28,8 +32,9 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         this.clock = builder.clock;
         this.state = new DeviceFarmState(scenario);
         Operations operations = new Operations(state, builder.pageSize);
+        this.idleBodies = new IdleBodyTimer(builder.uploadIdleTimeout);
         this.frontEnd = new HttpFrontEnd(operations, clock, faults, journal, new ControlApi(journal, faults, state, clock),
-                state, new UploadEndpoint(state.uploads(), clock, journal));
+                state, new UploadEndpoint(state.uploads(), clock, journal, idleBodies));
         this.port = frontEnd.start(builder.port);
         state.uploads().baseUrl(endpoint());
         state.publicBase(endpoint());
@@ -117,6 +122,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
     @Override
     public void close() {
         stopServer();
+        idleBodies.close();
         state.uploads().close();
     }
 
@@ -126,6 +132,7 @@ public final class DeviceFarmSimulator implements AutoCloseable {
         private SimClock clock = new SystemSimClock();
         private Scenario scenario;
         private int pageSize = DEFAULT_PAGE_SIZE;
+        private Duration uploadIdleTimeout = DEFAULT_UPLOAD_IDLE_TIMEOUT;
 
         private Builder() {}
 
@@ -154,6 +161,18 @@ public final class DeviceFarmSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("page size must be at least 1: " + pageSize);
             }
             this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * How long (real time) an upload PUT may send no byte before it is answered 400 RequestTimeout and its
+         * connection closed, as S3 does; {@link #DEFAULT_UPLOAD_IDLE_TIMEOUT} unless set.
+         */
+        public Builder uploadIdleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the upload idle timeout must be positive: " + timeout);
+            }
+            this.uploadIdleTimeout = timeout;
             return this;
         }
 

@@ -2,10 +2,12 @@ package io.jenkins.plugins.devicefarm.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 60]}:
+ * {@code java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 60]
+ * [--upload-idle-timeout 20]}:
  * runs the simulator until Ctrl-C.
  */
 public final class SimulatorMain {
@@ -28,6 +30,8 @@ public final class SimulatorMain {
                 case "--port" -> builder.port(Integer.parseInt(value));
                 case "--scenario" -> builder.scenario(Scenario.load(Path.of(value)));
                 case "--time-scale" -> timeScale = Double.parseDouble(value);
+                case "--upload-idle-timeout" -> builder.uploadIdleTimeout(Duration.ofMillis(
+                        Math.round(Double.parseDouble(value) * 1000)));
                 default -> fail("unknown option " + arg);
             }
         }
@@ -52,8 +56,10 @@ public final class SimulatorMain {
     }
 
     private static void usage() {
-        System.out.println("java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 10]");
+        System.out.println("java -jar devicefarm-simulator.jar [--port 8787] [--scenario file.json] [--time-scale 10]"
+                + " [--upload-idle-timeout 20]");
         System.out.println("  --time-scale 10 runs the demo in about a minute; Ctrl-C stops the simulator.");
+        System.out.println("  --upload-idle-timeout: real seconds an upload PUT may send nothing before RequestTimeout.");
     }
 
     private static void fail(String message) {

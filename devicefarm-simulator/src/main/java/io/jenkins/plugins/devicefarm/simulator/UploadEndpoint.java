@@ -16,22 +16,28 @@ import java.util.Optional;
  * chunked uploads), the {@code Content-Type} must be the one CreateUpload was given, and an
  * unknown or expired URL is 403. A body cut off before {@code Content-Length} bytes (the client
  * hung up) is IncompleteBody: its bytes are dropped and the upload stays INITIALIZED, as S3 stores no
- * object, so the URL takes a complete PUT later. Journaled as {@code PutUpload} with the upload's ARN,
- * never the URL.
+ * object, so the URL takes a complete PUT later. A body that stops coming without the connection closing
+ * is RequestTimeout after {@link IdleBodyTimer#timeout()} without a byte (S3 answers so, then closes the
+ * connection), with the same outcome. Journaled as {@code PutUpload} with the upload's ARN, never the URL.
  */
 final class UploadEndpoint {
     static final String PREFIX = "/_uploads/";
     static final String OPERATION = "PutUpload";
     private static final int BUFFER_BYTES = 64 * 1024;
+    static final String IDLE_CODE = "RequestTimeout";
+    private static final String IDLE_MESSAGE = "Your socket connection to the server was not read from or written to "
+            + "within the timeout period. Idle connections will be closed.";
 
     private final Uploads uploads;
     private final SimClock clock;
     private final Journal journal;
+    private final IdleBodyTimer idleBodies;
 
-    UploadEndpoint(Uploads uploads, SimClock clock, Journal journal) {
+    UploadEndpoint(Uploads uploads, SimClock clock, Journal journal, IdleBodyTimer idleBodies) {
         this.uploads = uploads;
         this.clock = clock;
         this.journal = journal;
+        this.idleBodies = idleBodies;
     }
 
     void handle(HttpExchange exchange, long receivedNanos) throws IOException {
@@ -76,12 +82,20 @@ final class UploadEndpoint {
             return;
         }
         Path file = uploads.newFile();
+        IdleBodyTimer.Watch watch = idleBodies.watch(() -> answerIdle(exchange));
         long written;
         try {
-            written = receive(exchange.getRequestBody(), file);
+            written = receive(exchange.getRequestBody(), file, watch);
         } catch (IOException e) { // the disk failed, not the client
             Uploads.deleteQuietly(file);
             throw e;
+        } finally {
+            watch.finish();
+        }
+        if (watch.timedOut()) { // answered by the timer, which closed the connection: S3 keeps no object
+            Uploads.deleteQuietly(file);
+            journal.record(new JournalEntry(now, receivedNanos, OPERATION, arn, 400, IDLE_CODE));
+            return;
         }
         if (written != expected) { // the client hung up mid-body: S3 keeps no object, the URL stays usable
             Uploads.deleteQuietly(file);
@@ -113,18 +127,19 @@ final class UploadEndpoint {
      * Streams the body to {@code file}: the bytes written until it ended or the connection broke off
      * (closed or reset before {@code Content-Length} bytes came). Only a failure to write is thrown.
      */
-    private static long receive(InputStream body, Path file) throws IOException {
+    private static long receive(InputStream body, Path file, IdleBodyTimer.Watch watch) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long written = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
             while (true) {
+                watch.reading();
                 int n;
                 try {
                     n = body.read(buffer);
-                } catch (IOException brokenOff) {
-                    return written;
+                } catch (IOException brokenOff) { // or ended by the idle timer
+                    n = -1;
                 }
-                if (n < 0) {
+                if (!watch.read() || n < 0) {
                     return written;
                 }
                 out.write(buffer, 0, n);
@@ -136,14 +151,32 @@ final class UploadEndpoint {
     private void s3Error(HttpExchange exchange, int status, String code, String message, Instant now, long receivedNanos,
                          String arn) throws IOException {
         journal.record(new JournalEntry(now, receivedNanos, OPERATION, arn, status, code));
+        sendError(exchange, status, code, message).close();
+    }
+
+    /**
+     * The timer's answer to a stalled body, while the handler's thread is still blocked reading it: written
+     * and flushed, not closed (closing would read the rest of the body).
+     */
+    private static void answerIdle(HttpExchange exchange) {
+        try {
+            sendError(exchange, 400, IDLE_CODE, IDLE_MESSAGE).flush();
+        } catch (IOException gone) {
+            // the client left as well; the handler journals the timeout either way
+        }
+    }
+
+    /** Sends an S3 XML error and answers its (fully written) body stream. */
+    private static OutputStream sendError(HttpExchange exchange, int status, String code, String message)
+            throws IOException {
         byte[] body = HttpFrontEnd.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
                 + "</Code><Message>" + message + "</Message></Error>");
         exchange.getResponseHeaders().set("Content-Type", "application/xml");
         // Answer without reading a body we refuse: the client may still be sending it, so close after.
         exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        OutputStream out = exchange.getResponseBody();
+        out.write(body);
+        return out;
     }
 }

@@ -48,10 +48,15 @@ abstract class SimulatorFixture {
         return DeviceFarmSimulator.DEFAULT_PAGE_SIZE;
     }
 
+    /** Further options of the simulator under test. */
+    void configure(DeviceFarmSimulator.Builder builder) {}
+
     @BeforeEach
     void startSimulator() {
         clock = new ManualSimClock();
-        simulator = DeviceFarmSimulator.builder().clock(clock).pageSize(pageSize()).build();
+        DeviceFarmSimulator.Builder builder = DeviceFarmSimulator.builder().clock(clock).pageSize(pageSize());
+        configure(builder);
+        simulator = builder.build();
         client = client(simulator, AwsRetryStrategy.doNotRetry());
         project = simulator.projectArns().get(0);
         androidPool = simulator.devicePoolArns().get(0);
