@@ -23,12 +23,15 @@ import java.util.regex.Pattern;
  * memory whatever the size). {@link HttpURLConnection}, because it keeps up with {@code curl}
  * where {@code java.net.http} reaches a third of its speed (see UploadBenchmark). Needs no SDK nor
  * credentials, so it runs where the file is (a Jenkins agent); it takes the JVM's proxy settings.
- * Messages never contain the URL: it grants write access to the upload.
+ * Messages never contain the URL: it grants write access to the upload. A transfer that fails leaves no
+ * object behind (S3 stores nothing for an incomplete PUT), so it can be sent again to the same URL; a
+ * source that stalls mid-file (S3 closes a PUT that sent no byte for about 20 s) fails that way too.
  */
 public final class PresignedPut {
     static final int BUFFER = 256 * 1024;
     private static final Pattern S3_CODE = Pattern.compile("<Code>([A-Za-z]{1,64})</Code>");
     private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]{1,300})</Message>");
+    private static final String RETRY = "The transfer can be retried";
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -102,6 +105,7 @@ public final class PresignedPut {
             throw new UploadTransferException("The upload URL is malformed", 0);
         }
         current.set(c);
+        long sent = 0;
         try {
             c.setRequestMethod("PUT");
             c.setDoOutput(true);
@@ -112,7 +116,6 @@ public final class PresignedPut {
             if (contentType != null && !contentType.isBlank()) {
                 c.setRequestProperty("Content-Type", contentType);
             }
-            long sent = 0;
             try (InputStream in = body.get(); OutputStream out = c.getOutputStream()) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n = in.read(buffer); n >= 0 && sent < length; n = in.read(buffer)) {
@@ -128,7 +131,7 @@ public final class PresignedPut {
         } catch (UploadTransferException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw refusalOr(c, length, transferFailed(url, e));
+            throw refusalOr(c, length, transferFailed(url, e, sent, length));
         } finally {
             c.disconnect();
         }
@@ -159,15 +162,32 @@ public final class PresignedPut {
         }
         Matcher code = S3_CODE.matcher(body);
         Matcher message = S3_MESSAGE.matcher(body);
-        throw new UploadTransferException("The upload URL refused the file: HTTP " + status
-                + (code.find() ? " " + code.group(1) : "") + (message.find() ? ": " + message.group(1) : "")
+        String s3Code = code.find() ? code.group(1) : "";
+        String answer = "HTTP " + status + (s3Code.isEmpty() ? "" : " " + s3Code)
+                + (message.find() ? ": " + oneLine(message.group(1)) : "");
+        if (status == 400 && "RequestTimeout".equals(s3Code)) { // the file stopped coming mid-transfer
+            throw new UploadTransferException("Sending the file to Device Farm timed out: " + answer
+                    + " The file's bytes stopped coming for longer than the storage waits. " + RETRY, status);
+        }
+        throw new UploadTransferException("The upload URL refused the file: " + answer
                 + (status == 403 ? ". The URL may have expired: upload again" : ""), status);
     }
 
-    private static UploadTransferException transferFailed(String url, Throwable e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new UploadTransferException("Sending the file to Device Farm failed: " + redact(detail, url)
-                + ". Check the network and proxy of the machine that holds the file", 0);
+    /** {@code sent}: bytes handed to the connection before it failed. */
+    private static UploadTransferException transferFailed(String url, Throwable e, long sent, long length) {
+        String detail = redact(oneLine(e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage()), url);
+        if (sent > 0 && sent < length) {
+            return new UploadTransferException("Sending the file to Device Farm broke off mid-file: " + detail
+                    + ". The connection was closed: by the storage if the file's bytes stopped coming for too long, "
+                    + "else by the network or a proxy. " + RETRY, 0);
+        }
+        return new UploadTransferException("Sending the file to Device Farm failed: " + detail
+                + ". Check the network and proxy of the machine that holds the file. " + RETRY, 0);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     /** Removes the URL, and any query string, from a message. */
