@@ -80,8 +80,11 @@ public final class DeviceFarmEngine {
         return closing || generation != GENERATION.get();
     }
 
-    /** A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing. */
-    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    /**
+     * A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing.
+     * Before any job is loaded: a build read back and resumed takes the generation of this Jenkins.
+     */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)
     public static synchronized void started() {
         closing = false;
         GENERATION.incrementAndGet();
