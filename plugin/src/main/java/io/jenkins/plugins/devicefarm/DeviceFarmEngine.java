@@ -29,9 +29,13 @@ public final class DeviceFarmEngine {
 
     private DeviceFarmEngine() {}
 
+    /**
+     * The engine, created on first use. Late work of a Jenkins that is shutting down may create one
+     * again: that does not end the shutdown (only {@link #started()} does), or the watches that
+     * fail because of it would fail their steps.
+     */
     public static synchronized DeviceFarmWatcher get() {
         if (watcher == null) {
-            closing = false;
             watcher = new DeviceFarmWatcher(pollSettings());
             // Looked up per task: Jenkins replaces its timer pool when it restarts in the same JVM.
             lifecycle = new DeviceFarmLifecycle(watcher, task -> Timer.get().execute(task));
