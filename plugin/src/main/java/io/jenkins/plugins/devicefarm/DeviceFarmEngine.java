@@ -29,9 +29,13 @@ public final class DeviceFarmEngine {
 
     private DeviceFarmEngine() {}
 
+    /**
+     * The engine, created on first use. Late work of a Jenkins that is shutting down may create one
+     * again: that does not end the shutdown (only {@link #started()} does), or the watches that
+     * fail because of it would fail their steps.
+     */
     public static synchronized DeviceFarmWatcher get() {
         if (watcher == null) {
-            closing = false;
             watcher = new DeviceFarmWatcher(pollSettings());
             // Looked up per task: Jenkins replaces its timer pool when it restarts in the same JVM.
             lifecycle = new DeviceFarmLifecycle(watcher, task -> Timer.get().execute(task));
@@ -80,8 +84,11 @@ public final class DeviceFarmEngine {
         return closing || generation != GENERATION.get();
     }
 
-    /** A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing. */
-    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    /**
+     * A Jenkins started again in this JVM (tests, or a restart of the web application) is not closing.
+     * Before any job is loaded: a build read back and resumed takes the generation of this Jenkins.
+     */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)
     public static synchronized void started() {
         closing = false;
         GENERATION.incrementAndGet();

@@ -96,7 +96,11 @@ final class RunExecution extends StepExecution implements RunHost {
     }
 
     private void go() {
-        flow.run(new JenkinsRunSite(this, credentialsId, region)).whenComplete((value, error) -> {
+        JenkinsRunSite site = new JenkinsRunSite(this, credentialsId, region);
+        flow.run(site).whenComplete((value, error) -> {
+            if (site.isClosing()) {
+                return; // the Jenkins this ran under is gone, even if another started since in this JVM: the resumed step ends it
+            }
             if (error == null && abortCause == null) {
                 succeed(value);
             } else { // an abort that came while the results were published still ends the step as aborted

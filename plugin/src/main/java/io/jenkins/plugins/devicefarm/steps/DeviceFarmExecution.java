@@ -47,11 +47,31 @@ public abstract class DeviceFarmExecution extends StepExecution {
      * longer tell it (its CPS thread is gone), yet a create still under way must stop what it makes.
      */
     private transient volatile Run<?, ?> build;
+    /**
+     * The Jenkins this execution runs under ({@link DeviceFarmEngine#generation()}): the one that
+     * started it, or after a restart the one that read it back ({@link #readResolve()}).
+     */
+    private transient volatile long generation = DeviceFarmEngine.generation();
 
     DeviceFarmExecution(StepContext context, DeviceFarmStep step) {
         super(context);
         this.credentialsId = step.getCredentialsId();
         this.region = step.getRegion();
+    }
+
+    /** Read back with the program after a restart: it now runs under the Jenkins that read it. */
+    protected Object readResolve() {
+        generation = DeviceFarmEngine.generation();
+        return this;
+    }
+
+    /**
+     * True once the Jenkins this execution runs under began to shut down, even if another has
+     * started since in this JVM: a late answer to work begun under the old one leaves the step,
+     * its uploads and its resources to the resumed execution.
+     */
+    protected final boolean isClosing() {
+        return DeviceFarmEngine.isClosing(generation);
     }
 
     /** Something to run off the CPS VM thread. */
@@ -142,7 +162,7 @@ public abstract class DeviceFarmExecution extends StepExecution {
     }
 
     private boolean finish() {
-        if (DeviceFarmEngine.isClosing()) {
+        if (isClosing()) {
             return false; // Jenkins is shutting down: onResume() picks this up after the restart.
         }
         synchronized (this) {

@@ -147,8 +147,8 @@ final class SessionExecution extends DeviceFarmExecution {
      * any, has ended by now. A failed delete is a warning, never the step's failure.
      */
     private void end(Throwable failure, Object result) {
-        if (DeviceFarmEngine.isClosing()) {
-            return; // Jenkins is shutting down under us: the uploads stay in the saved state for onResume()
+        if (isClosing()) {
+            return; // the Jenkins this ran under is shutting down or gone: the uploads stay in the saved state for onResume()
         }
         CompletableFuture<Void> deleted = CompletableFuture.completedFuture(null);
         List<String> mine = uploads.arns();
