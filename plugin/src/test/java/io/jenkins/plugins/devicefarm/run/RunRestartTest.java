@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
@@ -49,19 +50,21 @@ class RunRestartTest {
 
     /** Starts the build in a first session and stops that Jenkins once {@code message} is in the log. */
     private void startAndRestartAt(String message) throws Throwable {
-        sessions.then(j -> {
-            TestSupport.configure(simulator);
-            WorkflowJob p = pipeline(j, "p", "node {\n"
-                    + "  def r = deviceFarmRun(app: 'app/app-debug.apk', testType: 'APPIUM_JAVA_TESTNG', "
-                    + "testPackage: 'tests/tests.zip', devicePool: 'Top Android Devices')\n"
-                    + "  echo \"after=${r.result}\"\n"
-                    + "}");
-            FilePath ws = j.jenkins.getWorkspaceFor(p);
-            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
-            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
-            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-            j.waitForMessage(message, b);
-        });
+        sessions.then(j -> j.waitForMessage(message, startRun(j)));
+    }
+
+    /** Job "p": a deviceFarmRun of the workspace's app and tests on the Android pool, started. */
+    private WorkflowRun startRun(JenkinsRule j) throws Exception {
+        TestSupport.configure(simulator);
+        WorkflowJob p = pipeline(j, "p", "node {\n"
+                + "  def r = deviceFarmRun(app: 'app/app-debug.apk', testType: 'APPIUM_JAVA_TESTNG', "
+                + "testPackage: 'tests/tests.zip', devicePool: 'Top Android Devices')\n"
+                + "  echo \"after=${r.result}\"\n"
+                + "}");
+        FilePath ws = j.jenkins.getWorkspaceFor(p);
+        write(ws.child("app/app-debug.apk"), SampleFiles.apk());
+        write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
+        return p.scheduleBuild2(0).waitForStart();
     }
 
     @Test
@@ -107,16 +110,7 @@ class RunRestartTest {
                 null, null, null));
         simulator.faults().latency("DeleteUpload", Duration.ofSeconds(20)); // the step is still cleaning up at the restart
         sessions.then(j -> {
-            TestSupport.configure(simulator);
-            WorkflowJob p = pipeline(j, "p", "node {\n"
-                    + "  def r = deviceFarmRun(app: 'app/app-debug.apk', testType: 'APPIUM_JAVA_TESTNG', "
-                    + "testPackage: 'tests/tests.zip', devicePool: 'Top Android Devices')\n"
-                    + "  echo \"after=${r.result}\"\n"
-                    + "}");
-            FilePath ws = j.jenkins.getWorkspaceFor(p);
-            write(ws.child("app/app-debug.apk"), SampleFiles.apk());
-            write(ws.child("tests/tests.zip"), SampleFiles.zip("tests.jar"));
-            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            WorkflowRun b = startRun(j);
             j.waitForMessage("Scheduled run", b);
             clock.advance(Duration.ofHours(1));
             j.waitForMessage("Published the results", b);
