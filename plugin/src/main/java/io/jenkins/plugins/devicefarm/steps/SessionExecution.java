@@ -157,19 +157,10 @@ final class SessionExecution extends DeviceFarmExecution {
         } else if (!mine.isEmpty()) {
             try {
                 ClientLease lease = lease(); // its own: the step's lease may be gone already (a second abort)
-                Uploader uploader = new Uploader(lease.client(), DeviceFarmEngine.get());
-                for (String arn : mine) {
-                    deleted = deleted.thenCompose(x -> uploader.delete(DeviceFarmArn.parse("arn", arn, ArnKind.UPLOAD)).<Void>handle((v, e) -> {
-                        if (e != null) {
-                            listener().error("[Device Farm] Could not delete upload " + arn + ": " + userFacing(e).getMessage());
-                        } else {
-                            uploads.deleted(arn);
-                            listener().getLogger().println("[Device Farm] Deleted upload " + arn + ", which this step created");
-                        }
-                        return null;
-                    }));
-                }
-                deleted = deleted.whenComplete((x, e) -> lease.close());
+                deleted = new Uploader(lease.client(), DeviceFarmEngine.get())
+                        .deleteAll(uploads, line -> listener().getLogger().println("[Device Farm] " + line),
+                                line -> listener().error("[Device Farm] " + line))
+                        .whenComplete((x, e) -> lease.close());
             } catch (Exception e) {
                 listener().error("[Device Farm] Could not delete the upload(s) this step created: " + e.getMessage());
             }

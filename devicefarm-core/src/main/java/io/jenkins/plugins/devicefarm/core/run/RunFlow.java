@@ -551,20 +551,7 @@ public final class RunFlow implements Serializable {
             say("Kept " + mine.size() + " upload(s): the run still uses them");
             return done();
         }
-        Uploader uploader = uploader();
-        List<CompletableFuture<Void>> deletes = new ArrayList<>();
-        for (String arn : mine) {
-            deletes.add(uploader.delete(uploadArn(arn)).handle((x, e) -> {
-                if (e == null) {
-                    progress.deleted(arn);
-                } else {
-                    warn("Could not delete upload " + arn + ": " + DeviceFarmLifecycle.unwrap(e).getMessage());
-                }
-                return null;
-            }));
-        }
-        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new))
-                .thenRun(() -> say("Deleted the upload(s) this flow created: " + String.join(", ", mine)));
+        return uploader().deleteAll(progress, this::say, this::warn);
     }
 
     // ---- helpers

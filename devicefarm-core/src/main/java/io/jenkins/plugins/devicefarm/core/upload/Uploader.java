@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.core.upload;
 
 import io.jenkins.plugins.devicefarm.core.arn.ArnKind;
 import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
+import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmCalls;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.PollSettings;
@@ -10,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.devicefarm.DeviceFarmClient;
 import software.amazon.awssdk.services.devicefarm.model.NotFoundException;
 import software.amazon.awssdk.services.devicefarm.model.Upload;
@@ -129,6 +133,34 @@ public final class Uploader {
             }
             return Boolean.TRUE;
         }).thenApply(deleted -> null);
+    }
+
+    /**
+     * Deletes every upload {@code progress} holds (those a step created), all at once, noting each one
+     * gone in it: {@code said} hears a line per deleted upload, {@code warned} one per upload Device
+     * Farm did not delete (a warning for the user, never a step's failure). Completes, never
+     * exceptionally, once every delete has answered.
+     */
+    public CompletableFuture<Void> deleteAll(UploadProgress progress, Consumer<String> said, Consumer<String> warned) {
+        List<CompletableFuture<Void>> deletes = new ArrayList<>();
+        for (String arn : progress.arns()) {
+            CompletableFuture<Void> deleting;
+            try {
+                deleting = delete(DeviceFarmArn.parse("arn", arn, ArnKind.UPLOAD));
+            } catch (RuntimeException e) { // e.g. the engine is shut down
+                deleting = CompletableFuture.failedFuture(e);
+            }
+            deletes.add(deleting.handle((x, e) -> {
+                if (e == null) {
+                    progress.deleted(arn);
+                    said.accept("Deleted upload " + arn + ", which this step created");
+                } else {
+                    warned.accept("Could not delete upload " + arn + ": " + DeviceFarmLifecycle.unwrap(e).getMessage());
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new));
     }
 
     private Upload get(DeviceFarmArn upload) {

@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,6 +200,40 @@ class UploaderTest {
         Await.result(uploader.delete(pending.arn()));
         Await.result(uploader.delete(pending.arn()));
         assertThatThrownBy(() -> f.client.getUpload(r -> r.arn(pending.arn().toString()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void deleteAllDeletesWhatAStepCreatedAndNotesEachOneGone() {
+        UploadProgress progress = new UploadProgress();
+        PendingUpload app = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
+        PendingUpload tests = Await.result(uploader.create(project, "tests.zip", UploadType.APPIUM_JAVA_TESTNG_TEST_PACKAGE));
+        progress.created("app", app.arn().toString());
+        progress.created("testPackage", tests.arn().toString());
+        Await.result(uploader.delete(tests.arn())); // gone already: still counts as deleted
+        List<String> said = new CopyOnWriteArrayList<>();
+        List<String> warned = new CopyOnWriteArrayList<>();
+
+        Await.result(uploader.deleteAll(progress, said::add, warned::add));
+
+        assertThat(progress.isEmpty()).isTrue();
+        assertThat(said).containsExactlyInAnyOrder("Deleted upload " + app.arn() + ", which this step created",
+                "Deleted upload " + tests.arn() + ", which this step created");
+        assertThat(warned).isEmpty();
+        assertThat(f.client.listUploadsPaginator(r -> r.arn(f.project())).uploads().stream().count()).isZero();
+    }
+
+    @Test
+    void deleteAllWarnsAndKeepsTrackOfWhatCouldNotBeDeleted() {
+        UploadProgress progress = new UploadProgress();
+        PendingUpload app = Await.result(uploader.create(project, "app.apk", UploadType.ANDROID_APP));
+        progress.created("app", app.arn().toString());
+        f.watcher.close(); // nothing can be asked of Device Farm any more
+        List<String> warned = new CopyOnWriteArrayList<>();
+
+        Await.result(uploader.deleteAll(progress, line -> {}, warned::add));
+
+        assertThat(warned).singleElement().asString().startsWith("Could not delete upload " + app.arn() + ": ");
+        assertThat(progress.arns()).containsExactly(app.arn().toString()); // still the step's to delete
     }
 
     @Test
