@@ -9,6 +9,7 @@ import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
 import io.jenkins.plugins.devicefarm.core.lifecycle.Ledger;
 import io.jenkins.plugins.devicefarm.core.model.Outcome;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
+import io.jenkins.plugins.devicefarm.core.upload.StallingStream;
 import io.jenkins.plugins.devicefarm.core.watch.Await;
 import io.jenkins.plugins.devicefarm.core.watch.DeviceFarmWatcher;
 import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
@@ -32,10 +33,9 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,19 +278,22 @@ class RunFlowTest {
     // ---- aborts: nothing left billing, nothing left uploaded
 
     @Test
-    void abortInTheMiddleOfATransferEndsItDeletesTheUploadAndSchedulesNothing() throws Exception {
-        CountDownLatch halfSent = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        toClose.add(release::countDown);
+    void abortInTheMiddleOfATransferEndsItDeletesTheUploadAndSchedulesNothing() {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        toClose.add(() -> release.complete(null));
+        AtomicReference<StallingStream> sending = new AtomicReference<>();
         LocalRunSite site = track(new LocalRunSite(workspace, f.watcher, new DeviceFarmLifecycle(f.watcher, records), this::connection) {
             @Override
             protected InputStream open(Path file) throws IOException {
-                return stalling(Files.readAllBytes(file), halfSent, release);
+                byte[] bytes = Files.readAllBytes(file);
+                StallingStream s = new StallingStream(bytes, bytes.length / 2, release);
+                sending.set(s);
+                return s;
             }
         });
         RunFlow flow = new RunFlow(spec());
         CompletableFuture<Map<String, Object>> done = flow.run(site);
-        assertThat(halfSent.await(30, TimeUnit.SECONDS)).isTrue();
+        Await.until("half the app sent", () -> sending.get() != null && sending.get().stalled().isDone());
         assertThat(flow.phase()).isEqualTo("uploading app");
         flow.abort("aborted by the user");
 
@@ -465,37 +468,6 @@ class RunFlowTest {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The first half of {@code bytes}, then nothing until {@code release}: a network that stalls mid-transfer. */
-    private static InputStream stalling(byte[] bytes, CountDownLatch halfSent, CountDownLatch release) {
-        int half = bytes.length / 2;
-        return new InputStream() {
-            private int pos;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (pos == half) {
-                    halfSent.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new IOException("the stalled stream was released");
-                }
-                int n = Math.min(len, half - pos);
-                System.arraycopy(bytes, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
     }
 
     /** The "build": what it was told to track and the states recorded. */

@@ -9,14 +9,10 @@ import io.jenkins.plugins.devicefarm.simulator.JournalEntry;
 import io.jenkins.plugins.devicefarm.simulator.ManualSimClock;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,48 +77,6 @@ class StalledTransferTest {
                     .isEqualTo(apk.length);
             clock.advance(Duration.ofSeconds(5));
             assertThat(client.getUpload(r -> r.arn(u.arn())).upload().status()).isEqualTo(UploadStatus.SUCCEEDED);
-        }
-    }
-
-    /** Gives {@code stallAt} bytes, then blocks until {@code until} completes (the simulator gave up), then the rest. */
-    private static final class StallingStream extends InputStream {
-        private final byte[] bytes;
-        private final int stallAt;
-        private final CompletableFuture<?> until;
-        private int position;
-
-        StallingStream(byte[] bytes, int stallAt, CompletableFuture<?> until) {
-            this.bytes = bytes;
-            this.stallAt = stallAt;
-            this.until = until;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (position == stallAt) {
-                try {
-                    until.get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while stalled");
-                } catch (ExecutionException | TimeoutException e) {
-                    throw new IOException("the simulator never gave up on the stalled transfer", e);
-                }
-            }
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int end = position < stallAt ? stallAt : bytes.length;
-            int n = Math.min(len, end - position);
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
         }
     }
 }
