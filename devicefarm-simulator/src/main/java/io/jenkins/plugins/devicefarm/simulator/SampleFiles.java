@@ -2,6 +2,7 @@ package io.jenkins.plugins.devicefarm.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
@@ -40,5 +41,37 @@ public final class SampleFiles {
     public static byte[] testSpec() {
         return ("version: 0.1\nphases:\n  test:\n    commands:\n      - echo run the tests\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code size} bytes starting with a zip's magic number, made up as they are read: a big file in constant memory. */
+    public static InputStream zipLike(long size) {
+        return new ZipLikeStream(size);
+    }
+
+    private static final class ZipLikeStream extends InputStream {
+        private static final byte[] MAGIC = {'P', 'K', 3, 4};
+        private final long size;
+        private long position;
+
+        ZipLikeStream(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            return position < size ? (position < 4 ? MAGIC[(int) position++] : (int) (position++ & 0x7f)) : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(len, size - position);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) read();
+            }
+            return n;
+        }
     }
 }

@@ -3,10 +3,8 @@ package io.jenkins.plugins.devicefarm.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -203,41 +201,12 @@ class UploadTest extends SimulatorFixture {
         Upload u = create("big.zip", UploadType.EXTERNAL_DATA);
         HttpRequest request = HttpRequest.newBuilder(URI.create(u.url()))
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new ZipLikeStream(size)), size))
+                        HttpRequest.BodyPublishers.ofInputStream(() -> SampleFiles.zipLike(size)), size))
                 .build();
         assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         advance(5);
         assertThat(get(u.arn()).status()).isEqualTo(UploadStatus.SUCCEEDED);
     }
-
-    /** {@code size} bytes starting with a zip's magic number, made up as they are read. */
-    private static final class ZipLikeStream extends InputStream {
-        private static final byte[] MAGIC = {'P', 'K', 3, 4};
-        private final long size;
-        private long position;
-
-        ZipLikeStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return position < size ? (position < 4 ? MAGIC[(int) position++] : (int) (position++ & 0x7f)) : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) read();
-            }
-            return n;
-        }
-    }
-
     private Upload create(String name, UploadType type) {
         return client.createUpload(r -> r.projectArn(project).name(name).type(type)).upload();
     }

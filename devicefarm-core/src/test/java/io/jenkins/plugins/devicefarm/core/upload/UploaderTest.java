@@ -12,7 +12,6 @@ import io.jenkins.plugins.devicefarm.core.watch.SimulatorFixture;
 import io.jenkins.plugins.devicefarm.core.watch.WatchTimeoutException;
 import io.jenkins.plugins.devicefarm.simulator.SampleFiles;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +98,7 @@ class UploaderTest {
     void twoHundredMegabytesStreamFromAGeneratedStream() throws Exception {
         PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
         long size = 200L * 1024 * 1024;
-        long sent = PresignedPut.withDefaults().put(pending.url(), () -> new ZipLikeStream(size), size, pending.contentType());
+        long sent = PresignedPut.withDefaults().put(pending.url(), () -> SampleFiles.zipLike(size), size, pending.contentType());
         assertThat(sent).isEqualTo(size);
         f.advance(Duration.ofSeconds(5));
         assertThat(Await.result(uploader.awaitProcessed(pending.arn(), null)).status()).isEqualTo(UploadStatus.SUCCEEDED);
@@ -109,7 +108,7 @@ class UploaderTest {
     void cancellingATransferClosesItsConnection() {
         PendingUpload pending = Await.result(uploader.create(project, "data.zip", UploadType.EXTERNAL_DATA));
         long size = 20L * 1024 * 1024 * 1024; // far more than can go in the test's time
-        CompletableFuture<Long> sending = PresignedPut.withDefaults().send(pending.url(), () -> new ZipLikeStream(size), size,
+        CompletableFuture<Long> sending = PresignedPut.withDefaults().send(pending.url(), () -> SampleFiles.zipLike(size), size,
                 pending.contentType());
         Await.until("the transfer started", () -> Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("devicefarm-upload")));
@@ -249,36 +248,5 @@ class UploaderTest {
                 PresignedPut.withDefaults(), null));
         assertThat(t).hasMessageContaining("missing.apk");
         assertThat(f.sim.journal().count("CreateUpload")).isZero();
-    }
-
-    /** {@code size} bytes starting with a zip's magic number, made up as they are read. */
-    static final class ZipLikeStream extends InputStream {
-        private final long size;
-        private long position;
-
-        ZipLikeStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            if (position >= size) {
-                return -1;
-            }
-            long p = position++;
-            return p == 0 ? 'P' : p == 1 ? 'K' : p == 2 ? 3 : p == 3 ? 4 : (int) (p & 0x7f);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) read();
-            }
-            return n;
-        }
     }
 }
