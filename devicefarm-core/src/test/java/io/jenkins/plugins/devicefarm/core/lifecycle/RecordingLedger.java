@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A ledger that remembers every call, and the thread it came on, as a build's record would see them. */
-class RecordingLedger implements Ledger {
-    record Entry(String call, String arn, String detail, String thread, Outcome outcome) {}
+public class RecordingLedger implements Ledger {
+    public record Entry(String call, String arn, String detail, String thread, Outcome outcome) {}
 
     private final List<Entry> entries = new ArrayList<>();
 
@@ -45,19 +45,29 @@ class RecordingLedger implements Ledger {
         entries.add(new Entry(call, arn, detail, Thread.currentThread().getName(), o));
     }
 
-    synchronized List<Entry> entries() {
+    public synchronized List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    synchronized List<String> calls() {
+    public synchronized List<String> calls() {
         return entries.stream().map(Entry::call).toList();
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return entries.stream().filter(e -> e.call().equals("say") || e.call().equals("warn")).map(Entry::detail).toList();
     }
 
-    synchronized boolean tracked() {
+    public synchronized boolean tracked() {
         return entries.stream().anyMatch(e -> e.call().equals("track"));
+    }
+
+    /** The ARNs tracked, once each, in order. */
+    public synchronized List<String> trackedArns() {
+        return entries.stream().filter(e -> e.call().equals("track")).map(Entry::arn).distinct().toList();
+    }
+
+    /** The latest state recorded. */
+    public synchronized Outcome lastRecord() {
+        return entries.stream().filter(e -> e.call().equals("record")).reduce((a, b) -> b).map(Entry::outcome).orElseThrow();
     }
 }

@@ -3,11 +3,9 @@ package io.jenkins.plugins.devicefarm.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devicefarm.core.InvalidInputException;
-import io.jenkins.plugins.devicefarm.core.arn.DeviceFarmArn;
 import io.jenkins.plugins.devicefarm.core.client.SharedClients;
 import io.jenkins.plugins.devicefarm.core.lifecycle.DeviceFarmLifecycle;
-import io.jenkins.plugins.devicefarm.core.lifecycle.Ledger;
-import io.jenkins.plugins.devicefarm.core.model.Outcome;
+import io.jenkins.plugins.devicefarm.core.lifecycle.RecordingLedger;
 import io.jenkins.plugins.devicefarm.core.result.Verdict;
 import io.jenkins.plugins.devicefarm.core.upload.StallingStream;
 import io.jenkins.plugins.devicefarm.core.watch.Await;
@@ -67,6 +65,7 @@ class RunFlowTest {
 
     @AfterEach
     void close() throws Exception {
+        assertThat(ledger.calls()).doesNotContain("stopFailed"); // every stop Device Farm was asked for, it accepted
         for (AutoCloseable c : toClose) {
             c.close();
         }
@@ -167,8 +166,8 @@ class RunFlowTest {
         assertThat(site.verdict()).isEqualTo(Verdict.SUCCESS);
 
         // Tracked, recorded to its end, the uploads this flow created deleted.
-        assertThat(ledger.tracked).containsExactly(run.arn());
-        assertThat(ledger.records.get(ledger.records.size() - 1).getStatus()).isEqualTo("COMPLETED");
+        assertThat(ledger.trackedArns()).containsExactly(run.arn());
+        assertThat(ledger.lastRecord().getStatus()).isEqualTo("COMPLETED");
         assertThat(count("DeleteUpload")).isEqualTo(2);
         assertThat(count("StopRun")).isZero();
         assertThat(uploadsLeft()).isZero();
@@ -270,7 +269,7 @@ class RunFlowTest {
                 .doesNotContain("\n");
         assertThat(count("ScheduleRun")).isEqualTo(1);
         assertThat(f.client.listRuns(r -> r.arn(f.project())).runs()).isEmpty();
-        assertThat(ledger.tracked).isEmpty(); // nothing to stop, nothing reported as billing
+        assertThat(ledger.trackedArns()).isEmpty(); // nothing to stop, nothing reported as billing
         assertThat(count("DeleteUpload")).isEqualTo(2);
         assertThat(uploadsLeft()).isZero();
     }
@@ -331,7 +330,7 @@ class RunFlowTest {
         f.advance(Duration.ofHours(1)); // the stop's teardown
         assertThat(Await.failure(done)).isInstanceOf(CancellationException.class);
         assertThat(count("ScheduleRun")).isEqualTo(1);
-        assertThat(ledger.tracked).hasSize(1); // what Device Farm made is tracked before it is stopped
+        assertThat(ledger.trackedArns()).hasSize(1); // what Device Farm made is tracked before it is stopped
         assertThat(count("DeleteUpload")).isEqualTo(2);
         assertThat(f.client.listRuns(r -> r.arn(f.project())).runs().get(0).statusAsString()).isEqualTo("COMPLETED");
     }
@@ -350,7 +349,7 @@ class RunFlowTest {
         assertThat(Await.failure(done)).isInstanceOf(CancellationException.class);
         assertThat(count("StopRun")).isEqualTo(1);
         assertThat(count("DeleteUpload")).isEqualTo(2);
-        assertThat(ledger.records.get(ledger.records.size() - 1).isStoppedByUs()).isTrue();
+        assertThat(ledger.lastRecord().isStoppedByUs()).isTrue();
         assertThat(site.publishedReports()).isEmpty(); // an aborted run publishes nothing
     }
 
@@ -468,28 +467,5 @@ class RunFlowTest {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The "build": what it was told to track and the states recorded. */
-    private static final class RecordingLedger implements Ledger {
-        final List<String> tracked = new CopyOnWriteArrayList<>();
-        final List<Outcome> records = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void track(DeviceFarmArn arn) {
-            if (!tracked.contains(arn.toString())) {
-                tracked.add(arn.toString());
-            }
-        }
-
-        @Override
-        public void record(Outcome outcome) {
-            records.add(outcome);
-        }
-
-        @Override
-        public void stopFailed(DeviceFarmArn arn, String message) {
-            throw new AssertionError("stop failed: " + message);
-        }
     }
 }
